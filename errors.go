@@ -1,0 +1,342 @@
+package apierr
+
+import (
+	"bytes"
+	"context"
+	"crypto/tls"
+	"crypto/x509"
+	"encoding/json"
+	"errors"
+	"io"
+	"log/slog"
+	"maps"
+	"net"
+	"net/http"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+)
+
+// Error is an API error: built from the catalog by a server ([New], [Wrap])
+// or read from a response by a client ([FromResponse]).
+//
+// An application code outside the catalog is an Error literal; [Write]
+// honours its fields:
+//
+//	&apierr.Error{Status: 409, Code: "SALDO_INSUFICIENTE", Title: "Saldo insuficiente",
+//		Format: apierr.FormatCodeTitleDetail}
+type Error struct {
+	Status     int
+	Code       Code
+	Title      string
+	Detail     string
+	Details    json.RawMessage // error_details, when present
+	Format     Format
+	Retry      RetryClass
+	RetryAfter time.Duration // server: sent as Retry-After; client: read from it
+	Challenge  *Challenge    // the Bearer challenge sent or received
+	Header     http.Header   // client side: the response's headers
+	Raw        []byte        // client side: the body as received, at most MaxErrorBody bytes
+
+	cause      error // Wrap's cause: for logs and errors.Is/As, never the wire
+	unknown    Code  // a code New could not find, kept for Error and logs
+	detailsErr error // why WithDetails dropped its value, kept for logs
+}
+
+// New returns the catalog's error for code, ready to write.
+//
+// An unknown code is a programming error, but one that must not reach a
+// client as a made-up status: the result is ERRO_INTERNO (500), and the
+// unknown code shows in [Error.Error] and in logs.
+func New(code Code) *Error {
+	e, ok := Lookup(code)
+	if !ok {
+		err := fromEntry(catalog[catalogIndex[ErroInterno]])
+		err.unknown = code
+		return err
+	}
+	return fromEntry(e)
+}
+
+func fromEntry(e Entry) *Error {
+	return &Error{
+		Status: e.Status,
+		Code:   e.Code,
+		Title:  e.Title,
+		Detail: e.Detail,
+		Format: e.Format,
+		Retry:  e.Retry,
+	}
+}
+
+// Wrap is [New] with the cause that led to it. The cause is for logs
+// ([Error.LogValue]) and for [errors.Is] and [errors.As]; it is never
+// written on the wire, nor part of [Error.Error].
+func Wrap(code Code, cause error) *Error {
+	e := New(code)
+	e.cause = cause
+	return e
+}
+
+// clone is a deep copy: no map or slice is shared with e, so a With…
+// method can never change the receiver, another copy, or the catalog.
+func (e *Error) clone() *Error {
+	c := *e
+	c.Details = bytes.Clone(e.Details)
+	c.Raw = bytes.Clone(e.Raw)
+	c.Header = e.Header.Clone()
+	if e.Challenge != nil {
+		ch := *e.Challenge
+		ch.Params = maps.Clone(ch.Params)
+		c.Challenge = &ch
+	}
+	return &c
+}
+
+// WithDetail returns a copy of e whose detail is detail.
+func (e *Error) WithDetail(detail string) *Error {
+	if e == nil {
+		return nil
+	}
+	c := e.clone()
+	c.Detail = detail
+	return c
+}
+
+// WithDetails returns a copy of e with details marshalled at once into
+// [Error.Details] (written as error_details, or as problem extension
+// members). A value that does not marshal is dropped; the marshalling error
+// is kept for logs, never sent.
+func (e *Error) WithDetails(details any) *Error {
+	if e == nil {
+		return nil
+	}
+	c := e.clone()
+	c.Details, c.detailsErr = nil, nil
+	raw, err := json.Marshal(details)
+	if err != nil {
+		c.detailsErr = err
+		return c
+	}
+	c.Details = raw
+	return c
+}
+
+// WithScope returns a copy of e whose Bearer challenge names the scopes the
+// resource needs (RFC 6750 §3: scope="a b"), as insufficient_scope should.
+// No scopes removes the parameter.
+func (e *Error) WithScope(scope ...string) *Error {
+	if e == nil {
+		return nil
+	}
+	c := e.clone()
+	if c.Challenge == nil {
+		c.Challenge = &Challenge{Scheme: "Bearer"}
+	}
+	if len(scope) == 0 {
+		delete(c.Challenge.Params, "scope")
+		return c
+	}
+	if c.Challenge.Params == nil {
+		c.Challenge.Params = make(map[string]string, 1)
+	}
+	c.Challenge.Params["scope"] = strings.Join(scope, " ")
+	return c
+}
+
+// WithRetryAfter returns a copy of e that tells the client to wait d before
+// resending (Retry-After, in whole seconds, rounded up). A negative d is 0.
+func (e *Error) WithRetryAfter(d time.Duration) *Error {
+	if e == nil {
+		return nil
+	}
+	c := e.clone()
+	c.RetryAfter = max(d, 0)
+	return c
+}
+
+// InteractionID returns the response's x-fapi-interaction-id: the id to
+// quote to a service desk (seed 003: "identifique o x-fapi-interaction-id e
+// abra um chamado"). It is "" on the server side and when absent.
+func (e *Error) InteractionID() string {
+	if e == nil {
+		return ""
+	}
+	return e.Header.Get("X-Fapi-Interaction-Id")
+}
+
+// Error returns the status, the code and the detail (the title when there is
+// no detail). It never includes the raw body or the wrapped cause, so it is
+// safe to show.
+func (e *Error) Error() string {
+	if e == nil {
+		return "apierr: <nil>"
+	}
+	var b strings.Builder
+	b.WriteString("apierr: ")
+	b.WriteString(strconv.Itoa(e.Status))
+	if e.Code != "" {
+		b.WriteByte(' ')
+		b.WriteString(string(e.Code))
+	}
+	if e.unknown != "" {
+		b.WriteString(" (unknown code ")
+		b.WriteString(strconv.Quote(string(e.unknown)))
+		b.WriteByte(')')
+	}
+	msg := e.Detail
+	if msg == "" {
+		msg = e.Title
+	}
+	if msg != "" {
+		b.WriteString(": ")
+		b.WriteString(msg)
+	}
+	return b.String()
+}
+
+// Unwrap returns the cause given to [Wrap], if any.
+func (e *Error) Unwrap() error {
+	if e == nil {
+		return nil
+	}
+	return e.cause
+}
+
+// Is reports whether target is an *Error with the same non-empty code, so
+// errors.Is(err, apierr.New(apierr.TokenInativo)) matches any TOKEN_INATIVO.
+func (e *Error) Is(target error) bool {
+	t, ok := target.(*Error)
+	return ok && e != nil && t != nil && t.Code != "" && t.Code == e.Code
+}
+
+// LogValue makes slog log e as a group: code, status, retry class, detail,
+// the interaction id, Retry-After and the wrapped cause. Logs are where the
+// cause belongs.
+func (e *Error) LogValue() slog.Value {
+	if e == nil {
+		return slog.StringValue("<nil>")
+	}
+	attrs := make([]slog.Attr, 0, 9)
+	attrs = append(attrs,
+		slog.String("code", string(e.Code)),
+		slog.Int("status", e.Status),
+		slog.String("retry", e.Retry.String()),
+	)
+	if e.unknown != "" {
+		attrs = append(attrs, slog.String("unknown_code", string(e.unknown)))
+	}
+	if e.Detail != "" {
+		attrs = append(attrs, slog.String("detail", e.Detail))
+	}
+	if id := e.InteractionID(); id != "" {
+		attrs = append(attrs, slog.String("interaction_id", id))
+	}
+	if e.RetryAfter > 0 {
+		attrs = append(attrs, slog.Duration("retry_after", e.RetryAfter))
+	}
+	if e.cause != nil {
+		attrs = append(attrs, slog.Any("cause", e.cause))
+	}
+	if e.detailsErr != nil {
+		attrs = append(attrs, slog.String("details_error", e.detailsErr.Error()))
+	}
+	return slog.GroupValue(attrs...)
+}
+
+// CodeOf returns the code of the first *Error in err's chain: "" for nil,
+// and ERRO_INTERNO for any other error, as a server would write it.
+func CodeOf(err error) Code {
+	if err == nil {
+		return ""
+	}
+	if e, ok := errors.AsType[*Error](err); ok && e != nil {
+		return e.Code
+	}
+	return ErroInterno
+}
+
+// StatusOf returns the status a server writes for err: 0 for nil, the
+// *Error's status, and 500 for any other error or a status outside 400–599.
+func StatusOf(err error) int {
+	if err == nil {
+		return 0
+	}
+	if e, ok := errors.AsType[*Error](err); ok && e != nil && validStatus(e.Status) {
+		return e.Status
+	}
+	return http.StatusInternalServerError
+}
+
+// validStatus reports whether an error may be written with status s.
+func validStatus(s int) bool { return s >= 400 && s <= 599 }
+
+// RetryOf says what to do about err: the class of the first *Error in its
+// chain; [Backoff] for a transport failure that no server acted on or that
+// is worth another try (connection refused or reset, EOF before a response,
+// a dial that failed, the [Transport]'s own per-attempt timeout); [NoRetry]
+// for anything else, the caller's context and http.Client.Timeout included
+// (the caller chose to stop), and TLS verification failures (they fail the
+// same way again).
+func RetryOf(err error) RetryClass {
+	if err == nil {
+		return NoRetry
+	}
+	if e, ok := errors.AsType[*Error](err); ok && e != nil {
+		return e.Retry
+	}
+	var at interface{ attemptTimeout() bool }
+	if errors.As(err, &at) && at.attemptTimeout() {
+		return Backoff
+	}
+	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
+		return NoRetry
+	}
+	if isTLSVerification(err) {
+		return NoRetry
+	}
+	switch {
+	case errors.Is(err, syscall.ECONNREFUSED),
+		errors.Is(err, syscall.ECONNRESET),
+		errors.Is(err, syscall.ECONNABORTED),
+		errors.Is(err, syscall.EPIPE),
+		errors.Is(err, io.EOF),
+		errors.Is(err, io.ErrUnexpectedEOF):
+		return Backoff
+	}
+	if dns, ok := errors.AsType[*net.DNSError](err); ok {
+		if dns.IsTimeout || dns.IsTemporary {
+			return Backoff
+		}
+		return NoRetry
+	}
+	if op, ok := errors.AsType[*net.OpError](err); ok && op.Op == "dial" {
+		return Backoff
+	}
+	if ne, ok := errors.AsType[net.Error](err); ok && ne.Timeout() {
+		return Backoff
+	}
+	return NoRetry
+}
+
+// isTLSVerification reports whether err is a certificate the client refused:
+// resending meets the same certificate.
+func isTLSVerification(err error) bool {
+	var (
+		verify    *tls.CertificateVerificationError
+		authority x509.UnknownAuthorityError
+		hostname  x509.HostnameError
+		invalid   x509.CertificateInvalidError
+	)
+	return errors.As(err, &verify) || errors.As(err, &authority) ||
+		errors.As(err, &hostname) || errors.As(err, &invalid)
+}
+
+// IsRetryable reports whether err is worth resending on the backoff
+// schedule: RetryOf(err) == Backoff.
+func IsRetryable(err error) bool { return RetryOf(err) == Backoff }
+
+// IsReauthenticate reports whether err asks for new credentials before a
+// resend: RetryOf(err) == Reauthenticate.
+func IsReauthenticate(err error) bool { return RetryOf(err) == Reauthenticate }

@@ -1,0 +1,278 @@
+package apierr
+
+// The seed readers below parse testdata/seeds (copies of ../shared/seeds) so
+// that catalog and status tests compare the code with the documents, not
+// with itself. They are deliberately forgiving about layout and strict about
+// text: seed 003's blocks are not always valid JSON.
+
+import (
+	"os"
+	"path/filepath"
+	"regexp"
+	"strconv"
+	"strings"
+	"testing"
+
+	"github.com/stretchr/testify/require"
+)
+
+// seedEntry is what a seed says about one code.
+type seedEntry struct {
+	Status   int
+	Title    string
+	Detail   string
+	Cause    string
+	Solution string
+	Heading  string // seed 003's section heading ("422 QRCode Inválido" → "QRCode Inválido")
+}
+
+func readSeed(t testing.TB, prefix string) string {
+	t.Helper()
+	matches, err := filepath.Glob(filepath.Join("testdata", "seeds", prefix+"_*.txt"))
+	require.NoError(t, err)
+	require.Len(t, matches, 1, "one seed file %s_*.txt in testdata/seeds", prefix)
+	b, err := os.ReadFile(matches[0])
+	require.NoError(t, err)
+	return string(b)
+}
+
+var (
+	// A section heading is "NNN Words", the next non-blank line being "{".
+	seed003Heading = regexp.MustCompile(`^([1-5]\d\d) (\S.*)$`)
+	// A block line is `key: "value",` with or without quotes around the key;
+	// PARAMETRO_INVALIDO's detail lacks its closing quote in the seed.
+	seed003Field = regexp.MustCompile(`^\s*"?([a-z_]+)"?\s*:\s*"(.*?)"?,?\s*$`)
+)
+
+// seedText trims each line's indentation and drops blank lines, as the
+// catalog keeps seed 003's "Causa" and "Solução" texts.
+func seedText(lines []string) string {
+	var out []string
+	for _, l := range lines {
+		if l = strings.TrimSpace(l); l != "" {
+			out = append(out, l)
+		}
+	}
+	return strings.Join(out, "\n")
+}
+
+// seed003Block is one section of seed 003's "Possíveis causas e soluções".
+type seed003Block struct {
+	Status   int
+	Heading  string            // "422 QRCode Inválido" → "QRCode Inválido"
+	Fields   map[string]string // the example body: code, title, detail, error, message…
+	Cause    string
+	Solution string
+}
+
+// parseSeed003Blocks reads every section of seed 003's "Possíveis causas e
+// soluções", in seed order.
+func parseSeed003Blocks(t testing.TB) []seed003Block {
+	t.Helper()
+	_, section, ok := strings.Cut(readSeed(t, "003"), "Possíveis causas e soluções\n")
+	require.True(t, ok, "seed 003 has its causes and solutions section")
+	lines := strings.Split(section, "\n")
+
+	var starts []int
+	for i, l := range lines {
+		if !seed003Heading.MatchString(l) {
+			continue
+		}
+		j := i + 1
+		for j < len(lines) && strings.TrimSpace(lines[j]) == "" {
+			j++
+		}
+		if j < len(lines) && strings.TrimSpace(lines[j]) == "{" {
+			starts = append(starts, i)
+		}
+	}
+	require.NotEmpty(t, starts)
+
+	var blocks []seed003Block
+	for k, start := range starts {
+		end := len(lines)
+		if k+1 < len(starts) {
+			end = starts[k+1]
+		}
+		lines := lines[start:end]
+		m := seed003Heading.FindStringSubmatch(lines[0])
+		b := seed003Block{Heading: m[2], Fields: map[string]string{}}
+		b.Status, _ = strconv.Atoi(m[1])
+
+		i := 1
+		for strings.TrimSpace(lines[i]) != "{" {
+			i++
+		}
+		for i++; i < len(lines) && strings.TrimSpace(lines[i]) != "}"; i++ {
+			if f := seed003Field.FindStringSubmatch(lines[i]); f != nil {
+				b.Fields[f[1]] = f[2]
+			}
+		}
+		var cause, solution []string
+		var into *[]string
+		for _, l := range lines[min(i+1, len(lines)):] {
+			switch strings.TrimSpace(l) {
+			case "Causa":
+				into = &cause
+			case "Solução":
+				into = &solution
+			default:
+				if into != nil {
+					*into = append(*into, l)
+				}
+			}
+		}
+		b.Cause, b.Solution = seedText(cause), seedText(solution)
+		blocks = append(blocks, b)
+	}
+	return blocks
+}
+
+// parseSeed003 returns seed 003's codes in seed order and what it says of
+// each. A code documented twice (CONSENTIMENTO_NAO_AUTORIZADO) has its
+// causes and solutions joined in seed order.
+func parseSeed003(t testing.TB) (codes []Code, entries map[Code]seedEntry) {
+	t.Helper()
+	entries = make(map[Code]seedEntry)
+	for _, b := range parseSeed003Blocks(t) {
+		code := Code(b.Fields["code"])
+		if code == "" {
+			continue // "[ERROR] (Em breve)", Kong's message, the invalid_token body
+		}
+		e := seedEntry{
+			Status: b.Status, Title: b.Fields["title"], Detail: b.Fields["detail"],
+			Cause: b.Cause, Solution: b.Solution, Heading: b.Heading,
+		}
+		if prev, dup := entries[code]; dup {
+			require.Equal(t, prev.Title, e.Title, "%s documented twice with two titles", code)
+			prev.Cause += "\n" + e.Cause
+			prev.Solution += "\n" + e.Solution
+			entries[code] = prev
+			continue
+		}
+		codes = append(codes, code)
+		entries[code] = e
+	}
+	return codes, entries
+}
+
+// seed003BlockWith returns the section whose example body has key = value.
+func seed003BlockWith(t testing.TB, key, value string) seed003Block {
+	t.Helper()
+	for _, b := range parseSeed003Blocks(t) {
+		if b.Fields[key] == value {
+			return b
+		}
+	}
+	require.Failf(t, "seed 003 block not found", "%s = %q", key, value)
+	return seed003Block{}
+}
+
+// seed003DefaultExample returns the fields of seed 003's "Por padrão" body,
+// which defines ERRO_INTERNO.
+func seed003DefaultExample(t testing.TB) map[string]string {
+	t.Helper()
+	_, after, ok := strings.Cut(readSeed(t, "003"), "Por padrão, todos os retornos")
+	require.True(t, ok)
+	_, after, _ = strings.Cut(after, "{")
+	block, _, _ := strings.Cut(after, "}")
+	fields := map[string]string{}
+	for _, l := range strings.Split(block, "\n") {
+		if f := seed003Field.FindStringSubmatch(l); f != nil {
+			fields[f[1]] = f[2]
+		}
+	}
+	return fields
+}
+
+var (
+	seed002Section = regexp.MustCompile(`^(\d)\.\d+\. HTTP/1\.1 (\d{3}) (.+?)\s*$`)
+	seed002Name    = regexp.MustCompile("`([A-Za-z0-9]+)`")
+	seed002Bearer  = regexp.MustCompile("^`?(invalid_request|invalid_token|insufficient_scope)`?: (.+)$")
+)
+
+// stripMarkdown removes the seed's emphasis and code marks.
+func stripMarkdown(s string) string {
+	return strings.NewReplacer("*", "", "`", "").Replace(s)
+}
+
+// parseSeed002 reads seed 002 §3's exception names (a bullet may name two:
+// "`A` y `B`") and §2's bearer errors, whose Spanish text is their cause.
+func parseSeed002(t testing.TB) (trusted []Code, entries map[Code]seedEntry) {
+	t.Helper()
+	entries = make(map[Code]seedEntry)
+	var chapter, status int
+	var reason string
+	for _, l := range strings.Split(readSeed(t, "002"), "\n") {
+		if m := seed002Section.FindStringSubmatch(l); m != nil {
+			chapter, _ = strconv.Atoi(m[1])
+			status, _ = strconv.Atoi(m[2])
+			reason = m[3]
+			continue
+		}
+		if chapter == 2 {
+			if m := seed002Bearer.FindStringSubmatch(l); m != nil {
+				entries[Code(m[1])] = seedEntry{
+					Status: status, Title: reason, Cause: stripMarkdown(m[2]),
+				}
+			}
+			continue
+		}
+		if chapter != 3 || !strings.HasPrefix(l, "- ") {
+			continue
+		}
+		names, desc, ok := strings.Cut(l[2:], ": ")
+		require.True(t, ok, "seed 002 bullet %q has a description", l)
+		for _, m := range seed002Name.FindAllStringSubmatch(names, -1) {
+			code := Code(m[1])
+			trusted = append(trusted, code)
+			entries[code] = seedEntry{
+				Status: status, Title: reason,
+				Detail: strings.TrimSpace(stripMarkdown(desc)),
+			}
+		}
+	}
+	return trusted, entries
+}
+
+// seed003StatusPhrases reads seed 003's "Status code | Resumo | Descrição"
+// table, where the phrase runs into a description starting "A ", "O " or
+// "Indica".
+func seed003StatusPhrases(t testing.TB) map[int]string {
+	t.Helper()
+	_, table, ok := strings.Cut(readSeed(t, "003"), "Status codeResumoDescrição\n")
+	require.True(t, ok)
+	row := regexp.MustCompile(`^(\d{3})(.+?)(?:A |O |Indica)`)
+	phrases := map[int]string{}
+	for _, l := range strings.Split(table, "\n") {
+		m := row.FindStringSubmatch(l)
+		if m == nil {
+			break
+		}
+		status, _ := strconv.Atoi(m[1])
+		phrases[status] = m[2]
+	}
+	return phrases
+}
+
+// seed004Row is one status of seed 004's method matrix.
+type seed004Row struct {
+	Status  int
+	Allowed map[string]bool // POST, GET, DELETE, PATCH → "Sim"
+}
+
+// parseSeed004 reads the matrix; a row may wrap across lines where its
+// "Notas" cell is empty.
+func parseSeed004(t testing.TB) []seed004Row {
+	t.Helper()
+	row := regexp.MustCompile(
+		`\| (\d{3}) [^|]*\|[^|]*\| (Sim|Não) \| (Sim|Não) \| (Sim|Não) \| (Sim|Não) \|`)
+	var rows []seed004Row
+	for _, m := range row.FindAllStringSubmatch(readSeed(t, "004"), -1) {
+		status, _ := strconv.Atoi(m[1])
+		rows = append(rows, seed004Row{Status: status, Allowed: map[string]bool{
+			"POST": m[2] == "Sim", "GET": m[3] == "Sim", "DELETE": m[4] == "Sim", "PATCH": m[5] == "Sim",
+		}})
+	}
+	return rows
+}
