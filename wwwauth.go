@@ -1,9 +1,524 @@
 package apierr
 
+import (
+	"cmp"
+	"errors"
+	"fmt"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode/utf8"
+)
+
 // Challenge is one authentication challenge of a WWW-Authenticate header
-// (RFC 9110 §11.6.1).
+// (RFC 9110 §11.6.1). A challenge carries either a Token68 or Params, never both.
 type Challenge struct {
 	Scheme  string            // as sent; compare with strings.EqualFold
 	Params  map[string]string // names lower-cased, values unquoted and unescaped
 	Token68 string
+}
+
+// ChallengeError reports where ParseChallenges gave up and what it wanted there.
+//
+// Offset counts bytes in the header values joined with ", ", which is how
+// RFC 9110 §5.3 combines several field lines; Header and HeaderOffset locate
+// the same byte in the arguments as given, so both views are available.
+type ChallengeError struct {
+	Offset       int    // byte offset in strings.Join(headers, ", ")
+	Header       int    // index of the argument holding the fault
+	HeaderOffset int    // byte offset within that argument
+	Expected     string // what the grammar allowed at Offset
+	Found        string // what was there instead
+}
+
+// Error formats the fault as "apierr: WWW-Authenticate: at byte N: expected X, found Y".
+func (e *ChallengeError) Error() string {
+	where := strconv.Itoa(e.Offset)
+	if e.Header > 0 { // the first line's offsets already match the joined ones
+		where += fmt.Sprintf(" (headers[%d] byte %d)", e.Header, e.HeaderOffset)
+	}
+	msg := "apierr: WWW-Authenticate: at byte " + where + ": expected " + e.Expected
+	if e.Found != "" {
+		msg += ", found " + e.Found
+	}
+	return msg
+}
+
+// ParseChallenges parses WWW-Authenticate (or Proxy-Authenticate) field values
+// strictly by RFC 9110 §11.3, §11.6.1 and §5.6. Each argument is one field line;
+// together they form one list, as if joined with ", ", except that a
+// quoted-string cannot run from one line into the next.
+//
+// After a comma, "token BWS =" continues the current challenge's auth-params and
+// any other token starts a new challenge. Parameters may follow a comma only when
+// the scheme was followed by SP and no token68, so "Basic, realm=x" is rejected.
+// Right after "scheme SP", a token68 is recognised only when its trailing "="s
+// are followed by a comma or the end: "abc==" and "abc=" are token68, "abc=def"
+// is a parameter.
+//
+// On malformed input it returns the challenges completed before the fault and a
+// *ChallengeError; a challenge that was still being parsed is dropped.
+func ParseChallenges(headers ...string) ([]Challenge, error) {
+	var p challengeParser
+	base := 0
+	for i, h := range headers {
+		p.s, p.header, p.base = h, i, base
+		if err := p.field(); err != nil {
+			return p.out, err
+		}
+		base += len(h) + len(", ")
+	}
+	p.flush()
+	return p.out, nil
+}
+
+type challengeParser struct {
+	s      string // current field line
+	pos    int    // next byte of s to read
+	end    int    // s[:end] with trailing OWS trimmed
+	header int    // index of s in the arguments
+	base   int    // offset of s in the joined values
+	out    []Challenge
+	cur    Challenge
+	open   bool // cur is under construction, so it may still take auth-params
+}
+
+func (p *challengeParser) field() error {
+	p.end = len(p.s)
+	for p.end > 0 && isOWS(p.s[p.end-1]) {
+		p.end--
+	}
+	p.pos = 0
+	for {
+		p.skipOWS()
+		if p.pos == p.end {
+			return nil
+		}
+		if p.s[p.pos] == ',' { // empty list elements are allowed (§5.6.1)
+			p.pos++
+			continue
+		}
+		if err := p.element(); err != nil {
+			return err
+		}
+	}
+}
+
+// element parses one list element: an auth-param of the current challenge or a
+// new challenge. "token BWS =" can only be an auth-param, since no challenge
+// continues with "=" after its scheme.
+func (p *challengeParser) element() error {
+	start := p.pos
+	name := p.token()
+	if name == "" {
+		return p.fail(start, "auth-scheme or auth-param")
+	}
+	p.skipOWS()
+	if p.pos < p.end && p.s[p.pos] == '=' {
+		if !p.open {
+			return p.paramWithoutHome(start, name)
+		}
+		p.pos++
+		return p.param(start, name)
+	}
+	p.pos = start + len(name)
+	p.flush()
+	p.cur, p.open = Challenge{Scheme: name}, true
+	return p.afterScheme()
+}
+
+func (p *challengeParser) paramWithoutHome(at int, name string) error {
+	expected := "auth-scheme before auth-param"
+	switch {
+	case p.cur.Token68 != "":
+		expected = "auth-scheme (a challenge with token68 takes no auth-params)"
+	case p.cur.Scheme != "":
+		expected = "auth-scheme (auth-params need SP after their scheme)"
+	}
+	return p.failFound(at, expected, `auth-param "`+name+`"`)
+}
+
+// afterScheme enforces "auth-scheme [ 1*SP ( token68 / #auth-param ) ]": only SP
+// may separate the scheme from what follows, while OWS may precede a comma.
+func (p *challengeParser) afterScheme() error {
+	spStart := p.pos
+	for p.pos < p.end && p.s[p.pos] == ' ' {
+		p.pos++
+	}
+	sawSP := p.pos > spStart
+	wsEnd := p.pos
+	p.skipOWS()
+	if p.pos == p.end || p.s[p.pos] == ',' {
+		if !sawSP {
+			p.flush() // auth-params need SP after the scheme, so it is complete
+		}
+		return nil
+	}
+	if wsEnd < p.pos {
+		return p.fail(wsEnd, "SP, not HTAB, after auth-scheme")
+	}
+	if !sawSP {
+		return p.fail(p.pos, `SP, "," or end after auth-scheme`)
+	}
+	return p.firstItem()
+}
+
+// firstItem parses what follows "scheme 1*SP": a token68 or the first auth-param.
+func (p *challengeParser) firstItem() error {
+	start := p.pos
+	name := p.token()
+	nameEnd := p.pos
+	p.skipOWS()
+	if name != "" && p.pos < p.end && p.s[p.pos] == '=' {
+		eq := p.pos
+		p.pos++
+		p.skipOWS()
+		if p.pos < p.end && (p.s[p.pos] == '"' || isTchar(p.s[p.pos])) {
+			return p.param(start, name)
+		}
+		if eq == nameEnd { // "abc=" or "abc==": no value follows, so try token68
+			t, ok := p.token68(start)
+			if ok {
+				return nil
+			}
+			if p.pos < p.end && p.s[p.pos] == '=' {
+				return p.fail(p.owsEnd(t), `"," or end after token68`)
+			}
+		}
+		return p.fail(p.pos, `token or quoted-string after "="`)
+	}
+	t, ok := p.token68(start)
+	switch {
+	case ok:
+		return nil
+	case t == start:
+		return p.fail(start, "token68 or auth-param after auth-scheme")
+	case p.s[t-1] == '=':
+		return p.fail(p.owsEnd(t), `"," or end after token68`)
+	}
+	return p.fail(p.owsEnd(t), `"=" after parameter name, or "," after token68`)
+}
+
+// token68 takes s[start:t] as the challenge's token68 when a comma or the end
+// follows it; t is where the token68 characters ended either way.
+func (p *challengeParser) token68(start int) (t int, ok bool) {
+	t = start + token68Len(p.s[start:p.end])
+	if t == start {
+		return t, false
+	}
+	if i := p.owsEnd(t); i < p.end && p.s[i] != ',' {
+		return t, false
+	}
+	p.cur.Token68, p.pos = p.s[start:t], t
+	p.flush() // a token68 challenge takes no auth-params, so it is complete
+	return t, true
+}
+
+// param parses an auth-param value; pos is just after "=".
+func (p *challengeParser) param(nameAt int, name string) error {
+	key := strings.ToLower(name) // returns name itself when already lower-case
+	if _, dup := p.cur.Params[key]; dup {
+		// RFC 6750 §3 forbids repeats; §11.2 leaves their meaning undefined.
+		return p.failFound(nameAt, "unique parameter name", `repeated "`+key+`"`)
+	}
+	p.skipOWS()
+	value, err := p.value()
+	if err != nil {
+		return err
+	}
+	if p.cur.Params == nil {
+		p.cur.Params = make(map[string]string)
+	}
+	p.cur.Params[key] = value
+	p.skipOWS()
+	if p.pos < p.end && p.s[p.pos] != ',' {
+		return p.fail(p.pos, `"," or end after parameter value`)
+	}
+	return nil
+}
+
+// value reads a token or a quoted-string (§5.6.4) at pos. Without quoted-pairs
+// the value is a substring of the input, so only escaped values allocate.
+func (p *challengeParser) value() (string, error) {
+	if p.pos == p.end || p.s[p.pos] != '"' {
+		if v := p.token(); v != "" {
+			return v, nil
+		}
+		return "", p.fail(p.pos, `token or quoted-string after "="`)
+	}
+	open := p.pos
+	escaped := false
+	for p.pos++; p.pos < p.end; p.pos++ {
+		switch c := p.s[p.pos]; {
+		case c == '"':
+			v := p.s[open+1 : p.pos]
+			p.pos++
+			if escaped {
+				v = unescapeQuoted(v)
+			}
+			return v, nil
+		case isCTL(c):
+			return "", p.fail(p.pos, `qdtext or '"'`)
+		case c == '\\' && p.pos+1 < p.end:
+			p.pos++
+			if isCTL(p.s[p.pos]) {
+				return "", p.fail(p.pos, "HTAB, SP, VCHAR or obs-text after backslash")
+			}
+			escaped = true
+		}
+	}
+	where := strconv.Itoa(p.base + open)
+	return "", p.fail(p.pos, `'"' to close the quoted-string opened at byte `+where)
+}
+
+func unescapeQuoted(v string) string {
+	var b strings.Builder
+	b.Grow(len(v))
+	for i := 0; i < len(v); i++ {
+		if v[i] == '\\' && i+1 < len(v) {
+			i++
+		}
+		b.WriteByte(v[i])
+	}
+	return b.String()
+}
+
+func (p *challengeParser) token() string {
+	start := p.pos
+	for p.pos < p.end && isTchar(p.s[p.pos]) {
+		p.pos++
+	}
+	return p.s[start:p.pos]
+}
+
+func (p *challengeParser) skipOWS() { p.pos = p.owsEnd(p.pos) }
+
+func (p *challengeParser) owsEnd(i int) int {
+	for i < p.end && isOWS(p.s[i]) {
+		i++
+	}
+	return i
+}
+
+func (p *challengeParser) flush() {
+	if p.open {
+		p.out = append(p.out, p.cur)
+		p.open = false
+	}
+}
+
+func (p *challengeParser) fail(at int, expected string) error {
+	if at == p.end {
+		return p.failFound(at, expected, "end of header value")
+	}
+	return p.failFound(at, expected, describeByte(p.s[at]))
+}
+
+func (p *challengeParser) failFound(at int, expected, found string) error {
+	return &ChallengeError{
+		Offset: p.base + at, Header: p.header, HeaderOffset: at,
+		Expected: expected, Found: found,
+	}
+}
+
+// describeByte names a byte without Go quoting, which would obscure raw bytes.
+func describeByte(c byte) string {
+	if c > ' ' && c < 0x7f && c != '\'' && c != '\\' {
+		return "'" + string(rune(c)) + "'"
+	}
+	return fmt.Sprintf("byte 0x%02X", c)
+}
+
+// wellKnownParams lead in String, in the order RFC 6750 §3 presents them, so
+// the fields people look for first are found first.
+var wellKnownParams = [...]string{"realm", "scope", "error", "error_description", "error_uri"}
+
+func paramRank(name string) int {
+	if i := slices.Index(wellKnownParams[:], name); i >= 0 {
+		return i
+	}
+	return len(wellKnownParams)
+}
+
+// String formats c for a WWW-Authenticate header: the scheme, then the token68
+// or every parameter as name="value", well-known names first and the rest
+// sorted so output is deterministic. Values are always quoted-strings (RFC 9110
+// §5.6.4) escaping only '"' and '\', so parsing restores each value byte for byte.
+func (c Challenge) String() string {
+	if c.Token68 != "" {
+		return c.Scheme + " " + c.Token68
+	}
+	n := len(c.Scheme)
+	names := make([]string, 0, len(c.Params))
+	for k, v := range c.Params {
+		n += len(`, =""`) + len(k) + len(v) + strings.Count(v, `"`) + strings.Count(v, `\`)
+		names = append(names, k)
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		return cmp.Or(cmp.Compare(paramRank(a), paramRank(b)), strings.Compare(a, b))
+	})
+	var b strings.Builder
+	b.Grow(n)
+	b.WriteString(c.Scheme)
+	for i, k := range names {
+		if i == 0 {
+			b.WriteByte(' ')
+		} else {
+			b.WriteString(", ")
+		}
+		b.WriteString(k)
+		b.WriteString(`="`)
+		v := c.Params[k]
+		for j := strings.IndexAny(v, `"\`); j >= 0; j = strings.IndexAny(v, `"\`) {
+			b.WriteString(v[:j])
+			b.WriteByte('\\')
+			b.WriteByte(v[j])
+			v = v[j+1:]
+		}
+		b.WriteString(v)
+		b.WriteByte('"')
+	}
+	return b.String()
+}
+
+// Validate reports whether c can be sent as is; String of a valid challenge
+// parses back to exactly that challenge, which is what lets servers trust it.
+func (c Challenge) Validate() error {
+	if err := checkToken("auth-scheme", c.Scheme); err != nil {
+		return err
+	}
+	if c.Token68 != "" && len(c.Params) > 0 {
+		return errors.New("apierr: challenge: both token68 and auth-params are set")
+	}
+	if token68Len(c.Token68) != len(c.Token68) {
+		return errors.New(`apierr: challenge: token68 is not 1*( ALPHA / DIGIT / "-" / ` +
+			`"." / "_" / "~" / "+" / "/" ) *"="`)
+	}
+	for k, v := range c.Params {
+		if err := checkToken("parameter name", k); err != nil {
+			return err
+		}
+		if strings.ToLower(k) != k { // Params keys must match what parsing produces
+			return fmt.Errorf(`apierr: challenge: parameter name "%s" is not lower-case`, k)
+		}
+		for i := 0; i < len(v); i++ {
+			if isCTL(v[i]) {
+				return fmt.Errorf(`apierr: challenge: value of "%s" has control %s at index %d`,
+					k, describeByte(v[i]), i)
+			}
+		}
+	}
+	return nil
+}
+
+func checkToken(what, s string) error {
+	if s == "" {
+		return errors.New("apierr: challenge: empty " + what)
+	}
+	for i := 0; i < len(s); i++ {
+		if !isTchar(s[i]) {
+			return fmt.Errorf("apierr: challenge: %s is not a token (%s at index %d)",
+				what, describeByte(s[i]), i)
+		}
+	}
+	return nil
+}
+
+// token68Len returns the length of the token68 that s starts with, 0 if none.
+func token68Len(s string) int {
+	i := 0
+	for i < len(s) && isToken68Char(s[i]) {
+		i++
+	}
+	for i > 0 && i < len(s) && s[i] == '=' {
+		i++
+	}
+	return i
+}
+
+func isOWS(c byte) bool { return c == ' ' || c == '\t' }
+
+// isCTL reports the bytes a quoted-string cannot carry even escaped: CTLs but HTAB.
+func isCTL(c byte) bool { return c < ' ' && c != '\t' || c == 0x7f }
+
+func isTchar(c byte) bool { return c < utf8.RuneSelf && charClass[c]&tchar != 0 }
+
+func isToken68Char(c byte) bool { return c < utf8.RuneSelf && charClass[c]&token68Char != 0 }
+
+const (
+	tchar       = 1 << iota // RFC 9110 §5.6.2
+	token68Char             // RFC 9110 §11.2, without the trailing "="
+)
+
+// charClass is a table because these tests run once per input byte.
+var charClass = func() (t [utf8.RuneSelf]uint8) {
+	for c := 0; c < utf8.RuneSelf; c++ {
+		if '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
+			t[c] = tchar | token68Char
+		}
+	}
+	for _, c := range "!#$%&'*^`|" {
+		t[c] |= tchar
+	}
+	for _, c := range "+-._~" {
+		t[c] |= tchar | token68Char
+	}
+	t['/'] |= token68Char
+	return t
+}()
+
+// latinFold maps U+00C0..U+017F (Latin-1 Supplement and Latin Extended-A) to an
+// ASCII base letter, '?' where none is obvious; ligatures are in latinLigatures.
+const latinFold = "" +
+	"AAAAAA?CEEEEIIII" + "DNOOOOO?OUUUUY??" + // U+00C0
+	"aaaaaa?ceeeeiiii" + "dnooooo?ouuuuy?y" + // U+00E0
+	"AaAaAaCcCcCcCcDd" + "DdEeEeEeEeEeGgGg" + // U+0100
+	"GgGgHhHhIiIiIiIi" + "Ii??JjKkkLlLlLlL" + // U+0120
+	"lLlNnNnNnnNnOoOo" + "Oo??RrRrRrSsSsSs" + // U+0140
+	"SsTtTtTtUuUuUuUu" + "UuUuWwYyYZzZzZzs" //   U+0160
+
+var latinLigatures = map[rune]string{
+	'Æ': "AE", 'æ': "ae", 'Ĳ': "IJ", 'ĳ': "ij", 'Œ': "OE", 'œ': "oe", 'ß': "ss",
+}
+
+// foldLatin returns r's ASCII letters, or "?" for anything but a Latin letter.
+func foldLatin(r rune) string {
+	if s, ok := latinLigatures[r]; ok {
+		return s
+	}
+	if r >= 0xC0 && r < 0xC0+rune(len(latinFold)) {
+		return latinFold[r-0xC0 : r-0xC0+1]
+	}
+	return "?"
+}
+
+// isBearerText reports the RFC 6750 §3 set for error, error_description and
+// scope: %x20-21 / %x23-5B / %x5D-7E, which leaves out '"' and '\'.
+func isBearerText(c byte) bool {
+	return c >= ' ' && c <= '~' && c != '"' && c != '\\'
+}
+
+// sanitizeBearerText makes s safe for RFC 6750 error fields, which forbid
+// quotes, backslashes, controls and non-ASCII: Latin letters lose their
+// accents and anything else becomes '?', so nothing can break out of the
+// quoted-string or the header. Clean input is returned as is.
+func sanitizeBearerText(s string) string {
+	i := 0
+	for i < len(s) && isBearerText(s[i]) {
+		i++
+	}
+	if i == len(s) {
+		return s
+	}
+	var b strings.Builder
+	b.Grow(len(s))
+	b.WriteString(s[:i])
+	for _, r := range s[i:] { // each invalid byte arrives as its own RuneError
+		if r < utf8.RuneSelf && isBearerText(byte(r)) {
+			b.WriteByte(byte(r))
+		} else {
+			b.WriteString(foldLatin(r))
+		}
+	}
+	return b.String()
 }
