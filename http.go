@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"io"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -14,6 +15,69 @@ import (
 	"sync"
 	"unicode/utf8"
 )
+
+// MaxErrorBody is the most of an error response's body [FromResponse]
+// reads: error bodies are small, and a client must not buffer a 10 MB page
+// because a gateway sent one.
+const MaxErrorBody = 64 << 10
+
+// FromResponse classifies resp: nil below 400, otherwise an *Error, never
+// any other error type. It reads at most MaxErrorBody bytes of the body,
+// then closes it.
+//
+// It recognises the documented formats ({"code","title","detail"},
+// {"error","error_description","error_details"}, a Bearer challenge in
+// WWW-Authenticate, RFC 9457 problem+json with a "code" member), Open
+// Finance Brasil's {"errors":[…]} envelope, and what gateways send instead:
+// {"message":…}, plain text, HTML, nothing. JSON is read under any content
+// type, after a UTF-8 BOM, and when truncated (what was read is kept).
+//
+// Status is always resp's. Format is what was on the wire: FormatBearer when
+// a Bearer challenge carries an error. A known code sets Retry and fills in
+// a title or detail the body lacks; an unknown code keeps what the body said
+// and takes StatusRetry(resp.StatusCode), except that a 429 whose code or
+// title reads "Too Many Sessions" is Backoff. Header, Raw, Challenge and
+// RetryAfter (an HTTP-date measured from the response's Date) are filled.
+func FromResponse(resp *http.Response) error {
+	if resp == nil || resp.StatusCode < 400 {
+		return nil
+	}
+	var body []byte
+	if resp.Body != nil {
+		body = readBounded(resp.Body, MaxErrorBody, resp.ContentLength)
+		_ = resp.Body.Close()
+	}
+	header := resp.Header
+	if header == nil {
+		header = http.Header{}
+	}
+	return classify(resp.StatusCode, header, body)
+}
+
+// readBounded reads at most limit bytes of r, sizing the buffer from the
+// declared length when there is one, and keeps what it read on an error.
+func readBounded(r io.Reader, limit, declared int64) []byte {
+	size := int64(512)
+	if declared >= 0 {
+		size = min(declared+1, limit) // +1: a read that sees EOF at once
+	}
+	buf := make([]byte, 0, max(size, 1))
+	lr := io.LimitedReader{R: r, N: limit}
+	for empty := 0; empty < 100; { // a reader that never progresses is done
+		if len(buf) == cap(buf) {
+			buf = append(buf, 0)[:len(buf)]
+		}
+		n, err := lr.Read(buf[len(buf):cap(buf)])
+		buf = buf[:len(buf)+n]
+		if err != nil || lr.N <= 0 {
+			break
+		}
+		if n == 0 {
+			empty++
+		}
+	}
+	return buf
+}
 
 // DefaultRealm is the realm of the Bearer challenges a [Writer] sends when
 // its Realm is empty.

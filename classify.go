@@ -1,0 +1,398 @@
+package apierr
+
+import (
+	"bytes"
+	"encoding/json"
+	"mime"
+	"net/http"
+	"strings"
+	"time"
+	"unicode/utf8"
+)
+
+// wireBody is every member the documented error bodies use. Polymorphic
+// members are raw: seed 000's "error" is a number, some APIs send numeric
+// codes, and one wrong-typed member must not cost the others.
+type wireBody struct {
+	Code             json.RawMessage `json:"code"`
+	Title            *string         `json:"title"`
+	Detail           *string         `json:"detail"`
+	Error            json.RawMessage `json:"error"`
+	ErrorDescription *string         `json:"error_description"`
+	ErrorDetails     json.RawMessage `json:"error_details"`
+	Message          *string         `json:"message"`
+	Type             *string         `json:"type"`
+	Status           json.RawMessage `json:"status"`
+	// Errors is Open Finance Brasil's envelope: {"errors":[{code,title,detail}]}.
+	Errors []struct {
+		Code   string `json:"code"`
+		Title  string `json:"title"`
+		Detail string `json:"detail"`
+	} `json:"errors"`
+}
+
+// classify builds the *Error for a response from its status, headers and
+// (a bounded prefix of) its body: the one rule set FromResponse and the
+// Transport share.
+func classify(status int, header http.Header, body []byte) *Error {
+	e := &Error{Status: status, Header: header}
+	readBody(e, header, body)
+
+	if c, ok := bearerChallenge(header); ok {
+		e.Challenge = &c
+		if code := c.Params["error"]; code != "" {
+			e.Format = FormatBearer
+			if e.Code == "" {
+				e.Code = Code(code)
+			}
+			if e.Detail == "" {
+				e.Detail = c.Params["error_description"]
+			}
+		}
+	}
+
+	if entry, ok := Lookup(e.Code); ok {
+		// The code's own class wins over the status: a request the code
+		// calls wrong fails again however the gateway reported it.
+		e.Retry = entry.Retry
+		if e.Title == "" {
+			e.Title = entry.Title
+		}
+		if e.Detail == "" {
+			e.Detail = entry.Detail
+		}
+	} else {
+		e.Retry = StatusRetry(status)
+		if status == http.StatusTooManyRequests &&
+			(isTooManySessions(string(e.Code)) || isTooManySessions(e.Title)) {
+			e.Retry = Backoff // seed 003's one 4xx exception, by any spelling
+		}
+	}
+
+	if v := header.Get("Retry-After"); v != "" {
+		now := time.Now()
+		if date, err := http.ParseTime(header.Get("Date")); err == nil {
+			now = date // measure an HTTP-date against the server's own clock
+		}
+		e.RetryAfter, _ = ParseRetryAfter(v, now)
+	}
+	return e
+}
+
+// bearerChallenge returns the first Bearer challenge of WWW-Authenticate,
+// even when a later part of the header is malformed.
+func bearerChallenge(header http.Header) (Challenge, bool) {
+	values := header.Values("Www-Authenticate")
+	if len(values) == 0 {
+		return Challenge{}, false
+	}
+	all, _ := ParseChallenges(values...)
+	for _, c := range all {
+		if strings.EqualFold(c.Scheme, "Bearer") {
+			return c, true
+		}
+	}
+	return Challenge{}, false
+}
+
+// isTooManySessions reports whether s reads "Too Many Sessions" in any
+// case, with spaces, underscores or hyphens between the words or none.
+func isTooManySessions(s string) bool {
+	const want = "toomanysessions"
+	if len(s) < len(want) || len(s) > 2*len(want) {
+		return false
+	}
+	j := 0
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		switch {
+		case c == ' ' || c == '_' || c == '-':
+			continue
+		case 'A' <= c && c <= 'Z':
+			c += 'a' - 'A'
+		}
+		if j == len(want) || c != want[j] {
+			return false
+		}
+		j++
+	}
+	return j == len(want)
+}
+
+var utf8BOM = []byte("\xef\xbb\xbf")
+
+// readBody fills e's body fields: Raw, and what a documented format says.
+func readBody(e *Error, header http.Header, body []byte) {
+	e.Raw = body
+	trimmed := bytes.TrimSpace(bytes.TrimPrefix(body, utf8BOM))
+	if len(trimmed) == 0 {
+		return
+	}
+	if trimmed[0] != '{' {
+		if isPlainText(trimmed) {
+			e.Detail = string(trimmed) // "no healthy upstream", "Forbidden"
+		}
+		return
+	}
+	var w wireBody
+	if err := json.Unmarshal(trimmed, &w); err != nil {
+		if _, typeOnly := err.(*json.UnmarshalTypeError); !typeOnly {
+			w = lenientBody(trimmed)
+		}
+	}
+	problem := false
+	if mt, _, err := mime.ParseMediaType(header.Get("Content-Type")); err == nil {
+		problem = mt == "application/problem+json"
+	}
+	code, codeIsString := jsonString(w.Code)
+	switch {
+	case problem || w.Type != nil && len(w.Status) > 0 && w.Error == nil:
+		e.Format = FormatProblem
+		e.Code = Code(code)
+		e.Title, e.Detail = deref(w.Title), deref(w.Detail)
+		e.Details = nonNull(w.ErrorDetails)
+	case codeIsString:
+		e.Format = FormatCodeTitleDetail
+		e.Code = Code(code)
+		e.Title, e.Detail = deref(w.Title), deref(w.Detail)
+	case w.Error != nil || w.ErrorDescription != nil:
+		e.Format = FormatOAuth
+		if s, ok := jsonString(w.Error); ok {
+			e.Code = Code(s)
+		}
+		// A numeric error (seed 000: "error":401) is no code; the text
+		// is the detail either way.
+		e.Detail = deref(w.ErrorDescription)
+		e.Details = nonNull(w.ErrorDetails)
+	case len(w.Errors) > 0 && w.Errors[0].Code != "":
+		e.Format = FormatCodeTitleDetail
+		e.Code = Code(w.Errors[0].Code)
+		e.Title, e.Detail = w.Errors[0].Title, w.Errors[0].Detail
+	default:
+		// {"message":…} from Kong or AWS API Gateway, or JSON of no
+		// documented shape: no code, but the words are worth keeping.
+		e.Detail = deref(w.Message)
+		if e.Detail == "" {
+			e.Detail = deref(w.Detail)
+		}
+		e.Title = deref(w.Title)
+	}
+}
+
+func deref(s *string) string {
+	if s == nil {
+		return ""
+	}
+	return *s
+}
+
+// jsonString decodes a raw member that is a JSON string.
+func jsonString(raw json.RawMessage) (string, bool) {
+	if len(raw) == 0 || raw[0] != '"' {
+		return "", false
+	}
+	var s string
+	if json.Unmarshal(raw, &s) != nil {
+		return "", false
+	}
+	return s, true
+}
+
+func nonNull(raw json.RawMessage) json.RawMessage {
+	if len(raw) == 0 || string(raw) == "null" {
+		return nil
+	}
+	return raw
+}
+
+// maxPlainDetail bounds the text body kept as a detail: a gateway's one
+// line, not a page.
+const maxPlainDetail = 512
+
+// isPlainText reports whether a body is a short text worth keeping as the
+// detail: not HTML, a JSON array or binary.
+func isPlainText(b []byte) bool {
+	if len(b) > maxPlainDetail || b[0] == '<' || b[0] == '[' || !utf8.Valid(b) {
+		return false
+	}
+	for _, c := range b {
+		if c < ' ' && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
+			return false
+		}
+	}
+	return true
+}
+
+// lenientBody reads what it can of a body that is not valid JSON: a
+// truncated one, or the unquoted keys of seed 003's own examples
+// ({ code: "X", detail: "no closing quote }). It takes the top-level
+// members it understands, in order, and stops at the first it cannot read.
+func lenientBody(b []byte) wireBody {
+	var w wireBody
+	s := lenientScanner{b: b, i: 1} // past '{'
+	for {
+		s.skip(" \t\r\n,")
+		name, ok := s.name()
+		if !ok {
+			return w
+		}
+		s.skip(" \t\r\n")
+		if !s.consume(':') {
+			return w
+		}
+		s.skip(" \t\r\n")
+		raw, ok := s.value()
+		if !ok {
+			return w
+		}
+		setMember(&w, name, raw)
+	}
+}
+
+func setMember(w *wireBody, name string, raw json.RawMessage) {
+	str := func() *string {
+		if s, ok := jsonString(raw); ok {
+			return &s
+		}
+		return nil
+	}
+	switch strings.ToLower(name) {
+	case "code":
+		w.Code = raw
+	case "title":
+		w.Title = str()
+	case "detail":
+		w.Detail = str()
+	case "error":
+		w.Error = raw
+	case "error_description":
+		w.ErrorDescription = str()
+	case "error_details":
+		w.ErrorDetails = raw
+	case "message":
+		w.Message = str()
+	case "type":
+		w.Type = str()
+	case "status":
+		w.Status = raw
+	}
+}
+
+// lenientScanner walks a JSON-like object without ever failing hard.
+type lenientScanner struct {
+	b []byte
+	i int
+}
+
+func (s *lenientScanner) skip(set string) {
+	for s.i < len(s.b) && strings.IndexByte(set, s.b[s.i]) >= 0 {
+		s.i++
+	}
+}
+
+func (s *lenientScanner) consume(c byte) bool {
+	if s.i < len(s.b) && s.b[s.i] == c {
+		s.i++
+		return true
+	}
+	return false
+}
+
+// name reads a quoted or bare member name.
+func (s *lenientScanner) name() (string, bool) {
+	if s.i >= len(s.b) {
+		return "", false
+	}
+	if s.b[s.i] == '"' {
+		raw, ok := s.str()
+		if !ok {
+			return "", false
+		}
+		name, ok := jsonString(raw)
+		return name, ok
+	}
+	start := s.i
+	for s.i < len(s.b) && (isIdentByte(s.b[s.i])) {
+		s.i++
+	}
+	return string(s.b[start:s.i]), s.i > start
+}
+
+func isIdentByte(c byte) bool {
+	return c == '_' || c == '$' || c == '-' ||
+		'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' || '0' <= c && c <= '9'
+}
+
+// str reads a string; one left open at the end of its line or of the body
+// is closed there, as seed 003's PARAMETRO_INVALIDO example needs.
+func (s *lenientScanner) str() (json.RawMessage, bool) {
+	start := s.i
+	s.i++
+	for s.i < len(s.b) {
+		switch s.b[s.i] {
+		case '\\':
+			s.i += 2
+			continue
+		case '"':
+			s.i++
+			return s.b[start:s.i], true
+		case '\n':
+			return closeString(s.b[start:s.i]), true
+		}
+		s.i++
+	}
+	s.i = len(s.b)
+	return closeString(s.b[start:]), true
+}
+
+// closeString turns an unterminated string into a valid JSON one, keeping
+// its escapes when they are valid.
+func closeString(open []byte) json.RawMessage {
+	text := bytes.TrimRight(open[1:], " \t\r")
+	closed := append(append([]byte{'"'}, text...), '"')
+	if json.Valid(closed) {
+		return closed
+	}
+	quoted, _ := json.Marshal(string(text))
+	return quoted
+}
+
+// value reads a member's value: a string, or a number, literal, object or
+// array taken raw (an unbalanced one is not a value).
+func (s *lenientScanner) value() (json.RawMessage, bool) {
+	if s.i >= len(s.b) {
+		return nil, false
+	}
+	switch c := s.b[s.i]; {
+	case c == '"':
+		return s.str()
+	case c == '{' || c == '[':
+		start, depth := s.i, 0
+		for s.i < len(s.b) {
+			switch s.b[s.i] {
+			case '"':
+				if _, ok := s.str(); !ok {
+					return nil, false
+				}
+				continue
+			case '{', '[':
+				depth++
+			case '}', ']':
+				depth--
+			}
+			s.i++
+			if depth == 0 {
+				raw := s.b[start:s.i]
+				return raw, json.Valid(raw)
+			}
+		}
+		return nil, false
+	default:
+		start := s.i
+		for s.i < len(s.b) && strings.IndexByte(",}\n\r \t", s.b[s.i]) < 0 {
+			s.i++
+		}
+		raw := s.b[start:s.i]
+		return raw, json.Valid(raw)
+	}
+}
