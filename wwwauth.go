@@ -45,19 +45,21 @@ func (e *ChallengeError) Error() string {
 }
 
 // ParseChallenges parses WWW-Authenticate (or Proxy-Authenticate) field values
-// strictly by RFC 9110 §11.3, §11.6.1 and §5.6. Each argument is one field line;
-// together they form one list, as if joined with ", ", except that a
-// quoted-string cannot run from one line into the next.
+// strictly by RFC 9110 §11.3, §11.6.1 and §5.6. Each argument is one field line
+// with surrounding whitespace ignored; together they form one list, as if joined
+// with ", ", except that a quoted-string cannot run from one line into the next.
 //
 // After a comma, "token BWS =" continues the current challenge's auth-params and
 // any other token starts a new challenge. Parameters may follow a comma only when
 // the scheme was followed by SP and no token68, so "Basic, realm=x" is rejected.
 // Right after "scheme SP", a token68 is recognised only when its trailing "="s
 // are followed by a comma or the end: "abc==" and "abc=" are token68, "abc=def"
-// is a parameter.
+// is a parameter. A parameter repeated within a challenge is an error, as
+// RFC 6750 §3 requires, since either value could be the one a peer acts on.
 //
 // On malformed input it returns the challenges completed before the fault and a
-// *ChallengeError; a challenge that was still being parsed is dropped.
+// *ChallengeError. A challenge that could still take auth-params at the fault is
+// dropped, because the fault may be part of it.
 func ParseChallenges(headers ...string) ([]Challenge, error) {
 	var p challengeParser
 	base := 0
@@ -72,6 +74,8 @@ func ParseChallenges(headers ...string) ([]Challenge, error) {
 	return p.out, nil
 }
 
+// challengeParser keeps the open challenge across field lines, because a line
+// break in the header is just a list comma (RFC 9110 §5.3).
 type challengeParser struct {
 	s      string // current field line
 	pos    int    // next byte of s to read
@@ -218,7 +222,6 @@ func (p *challengeParser) token68(start int) (t int, ok bool) {
 func (p *challengeParser) param(nameAt int, name string) error {
 	key := strings.ToLower(name) // returns name itself when already lower-case
 	if _, dup := p.cur.Params[key]; dup {
-		// RFC 6750 §3 forbids repeats; §11.2 leaves their meaning undefined.
 		return p.failFound(nameAt, "unique parameter name", `repeated "`+key+`"`)
 	}
 	p.skipOWS()
@@ -452,18 +455,14 @@ const (
 
 // charClass is a table because these tests run once per input byte.
 var charClass = func() (t [utf8.RuneSelf]uint8) {
-	for c := 0; c < utf8.RuneSelf; c++ {
-		if '0' <= c && c <= '9' || 'a' <= c && c <= 'z' || 'A' <= c && c <= 'Z' {
-			t[c] = tchar | token68Char
-		}
+	const alnum = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz"
+	for _, c := range alnum + "+-._~" {
+		t[c] = tchar | token68Char
 	}
 	for _, c := range "!#$%&'*^`|" {
-		t[c] |= tchar
+		t[c] = tchar
 	}
-	for _, c := range "+-._~" {
-		t[c] |= tchar | token68Char
-	}
-	t['/'] |= token68Char
+	t['/'] = token68Char
 	return t
 }()
 
