@@ -163,3 +163,37 @@ func Entries() iter.Seq[Entry] {
 		}
 	}
 }
+
+// GatewayMessage is a message an API gateway sends in place of a documented
+// error body ({"message":"no Route matched with those values"}), with the
+// cause and fix the documents give for it. [FromResponse] puts the message in
+// [Error.Detail] with an empty code; [LookupMessage] explains it.
+type GatewayMessage struct {
+	Message  string // the body's "message", verbatim
+	Status   int    // the status the gateway sends it with
+	Gateway  string // "Kong"
+	Cause    string
+	Solution string
+}
+
+// LookupMessage returns what the documents say of a gateway's message,
+// matched exactly.
+func LookupMessage(message string) (GatewayMessage, bool) {
+	for _, m := range gatewayMessages {
+		if m.Message == message {
+			return m, true
+		}
+	}
+	return GatewayMessage{}, false
+}
+
+// GatewayMessages yields every known gateway message.
+func GatewayMessages() iter.Seq[GatewayMessage] {
+	return func(yield func(GatewayMessage) bool) {
+		for _, m := range gatewayMessages {
+			if !yield(m) {
+				return
+			}
+		}
+	}
+}
