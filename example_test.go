@@ -57,3 +57,11 @@ func ExampleRetryOf() {
 	// TOKEN_NAO_AUTORIZADO reauthenticate
 	// LIMITE_OPERACIONAL_EXCEDIDO no-retry
 }
+
+func ExamplePolicy_Delay() {
+	for n := 1; n <= apierr.DefaultPolicy.MaxRetries; n++ {
+		fmt.Print(apierr.DefaultPolicy.Delay(n), " ")
+	}
+	fmt.Println()
+	// Output: 3s 6s 12s 24s 48s
+}
