@@ -2,33 +2,55 @@ package apierr
 
 import (
 	"bytes"
+	"cmp"
 	"encoding/json"
-	"mime"
 	"net/http"
 	"strings"
 	"time"
 	"unicode/utf8"
 )
 
-// wireBody is every member the documented error bodies use. Polymorphic
-// members are raw: seed 000's "error" is a number, some APIs send numeric
-// codes, and one wrong-typed member must not cost the others.
+// wireBody is every member the documented error bodies use. Members that
+// some APIs send as numbers (seed 000's "error":401) are flexible, so one
+// unexpected type costs nothing but itself.
 type wireBody struct {
-	Code             json.RawMessage `json:"code"`
-	Title            *string         `json:"title"`
-	Detail           *string         `json:"detail"`
-	Error            json.RawMessage `json:"error"`
-	ErrorDescription *string         `json:"error_description"`
+	Code             flexString      `json:"code"`
+	Title            string          `json:"title"`
+	Detail           string          `json:"detail"`
+	Error            flexString      `json:"error"`
+	ErrorDescription string          `json:"error_description"`
 	ErrorDetails     json.RawMessage `json:"error_details"`
-	Message          *string         `json:"message"`
-	Type             *string         `json:"type"`
-	Status           json.RawMessage `json:"status"`
+	Message          string          `json:"message"`
+	Type             string          `json:"type"`
+	Status           flexString      `json:"status"`
 	// Errors is Open Finance Brasil's envelope: {"errors":[{code,title,detail}]}.
 	Errors []struct {
 		Code   string `json:"code"`
 		Title  string `json:"title"`
 		Detail string `json:"detail"`
 	} `json:"errors"`
+}
+
+// flexString is a member that may be a string or not: it records that it
+// was present, and its text when it was a string.
+type flexString struct {
+	text     string
+	present  bool
+	isString bool
+}
+
+// UnmarshalJSON takes any JSON value; encoding/json has already checked it.
+func (f *flexString) UnmarshalJSON(b []byte) error {
+	*f = flexString{present: string(b) != "null"}
+	if len(b) < 2 || b[0] != '"' {
+		return nil
+	}
+	f.isString = true
+	if inner := b[1 : len(b)-1]; bytes.IndexByte(inner, '\\') < 0 && utf8.Valid(inner) {
+		f.text = string(inner) // nothing to unescape or replace: the bytes are the text
+		return nil
+	}
+	return json.Unmarshal(b, &f.text)
 }
 
 // classify builds the *Error for a response from its status, headers and
@@ -140,29 +162,23 @@ func readBody(e *Error, header http.Header, body []byte) {
 			w = lenientBody(trimmed)
 		}
 	}
-	problem := false
-	if mt, _, err := mime.ParseMediaType(header.Get("Content-Type")); err == nil {
-		problem = mt == "application/problem+json"
-	}
-	code, codeIsString := jsonString(w.Code)
 	switch {
-	case problem || w.Type != nil && len(w.Status) > 0 && w.Error == nil:
+	case isProblemJSON(header.Get("Content-Type")) ||
+		w.Type != "" && w.Status.present && !w.Error.present:
 		e.Format = FormatProblem
-		e.Code = Code(code)
-		e.Title, e.Detail = deref(w.Title), deref(w.Detail)
+		e.Code = Code(w.Code.text)
+		e.Title, e.Detail = w.Title, w.Detail
 		e.Details = nonNull(w.ErrorDetails)
-	case codeIsString:
+	case w.Code.isString:
 		e.Format = FormatCodeTitleDetail
-		e.Code = Code(code)
-		e.Title, e.Detail = deref(w.Title), deref(w.Detail)
-	case w.Error != nil || w.ErrorDescription != nil:
+		e.Code = Code(w.Code.text)
+		e.Title, e.Detail = w.Title, w.Detail
+	case w.Error.present:
+		// A numeric error (seed 000: "error":401) is no code; the text is
+		// the detail either way.
 		e.Format = FormatOAuth
-		if s, ok := jsonString(w.Error); ok {
-			e.Code = Code(s)
-		}
-		// A numeric error (seed 000: "error":401) is no code; the text
-		// is the detail either way.
-		e.Detail = deref(w.ErrorDescription)
+		e.Code = Code(w.Error.text)
+		e.Detail = w.ErrorDescription
 		e.Details = nonNull(w.ErrorDetails)
 	case len(w.Errors) > 0 && w.Errors[0].Code != "":
 		e.Format = FormatCodeTitleDetail
@@ -171,19 +187,21 @@ func readBody(e *Error, header http.Header, body []byte) {
 	default:
 		// {"message":…} from Kong or AWS API Gateway, or JSON of no
 		// documented shape: no code, but the words are worth keeping.
-		e.Detail = deref(w.Message)
-		if e.Detail == "" {
-			e.Detail = deref(w.Detail)
-		}
-		e.Title = deref(w.Title)
+		e.Detail = cmp.Or(w.Message, w.Detail, w.ErrorDescription)
+		e.Title = w.Title
 	}
 }
 
-func deref(s *string) string {
-	if s == nil {
-		return ""
+// isProblemJSON reports whether a Content-Type is application/problem+json,
+// whatever its case and parameters, without mime.ParseMediaType's maps.
+func isProblemJSON(contentType string) bool {
+	const want = "application/problem+json"
+	ct := strings.TrimLeft(contentType, " \t")
+	if len(ct) < len(want) || !strings.EqualFold(ct[:len(want)], want) {
+		return false
 	}
-	return *s
+	rest := strings.TrimLeft(ct[len(want):], " \t")
+	return rest == "" || rest[0] == ';'
 }
 
 // jsonString decodes a raw member that is a JSON string.
@@ -250,31 +268,27 @@ func lenientBody(b []byte) wireBody {
 }
 
 func setMember(w *wireBody, name string, raw json.RawMessage) {
-	str := func() *string {
-		if s, ok := jsonString(raw); ok {
-			return &s
-		}
-		return nil
-	}
+	var flex flexString
+	_ = flex.UnmarshalJSON(raw) // raw is a valid JSON value: it cannot fail
 	switch strings.ToLower(name) {
 	case "code":
-		w.Code = raw
+		w.Code = flex
 	case "title":
-		w.Title = str()
+		w.Title = flex.text
 	case "detail":
-		w.Detail = str()
+		w.Detail = flex.text
 	case "error":
-		w.Error = raw
+		w.Error = flex
 	case "error_description":
-		w.ErrorDescription = str()
+		w.ErrorDescription = flex.text
 	case "error_details":
 		w.ErrorDetails = raw
 	case "message":
-		w.Message = str()
+		w.Message = flex.text
 	case "type":
-		w.Type = str()
+		w.Type = flex.text
 	case "status":
-		w.Status = raw
+		w.Status = flex
 	}
 }
 

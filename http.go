@@ -13,6 +13,7 @@ import (
 	"strconv"
 	"strings"
 	"sync"
+	"time"
 	"unicode/utf8"
 )
 
@@ -214,39 +215,41 @@ func (wr Writer) write(w http.ResponseWriter, r *http.Request, e *Error) {
 		format = FormatProblem
 	}
 
+	// The keys are canonical constants, so the map is written directly:
+	// Header.Set would only canonicalise them again.
 	h := w.Header()
-	h.Set("X-Content-Type-Options", "nosniff")
-	if !slices.Contains(h.Values("Vary"), "Accept") {
-		h.Add("Vary", "Accept")
+	h["X-Content-Type-Options"] = []string{"nosniff"}
+	if !slices.Contains(h["Vary"], "Accept") {
+		h["Vary"] = append(h["Vary"], "Accept")
 	}
 	if r != nil {
 		if id := r.Header.Get("X-Fapi-Interaction-Id"); safeInteractionID(id) {
-			h.Set("X-Fapi-Interaction-Id", id)
+			h["X-Fapi-Interaction-Id"] = []string{id}
 		}
 	}
 	if e.RetryAfter > 0 {
-		h.Set("Retry-After", strconv.FormatInt(int64((e.RetryAfter+999_999_999)/1e9), 10))
+		secs := int64((e.RetryAfter + time.Second - 1) / time.Second)
+		h["Retry-After"] = []string{strconv.FormatInt(secs, 10)}
 	}
 	if e.Format == FormatOAuth || e.Format == FormatBearer {
-		h.Set("Cache-Control", "no-store") // RFC 6749 §5.1, whatever body follows
+		h["Cache-Control"] = []string{"no-store"} // RFC 6749 §5.1, whatever body follows
 	}
-	if e.Format == FormatBearer {
-		h.Set("Www-Authenticate", wr.challenge(e).String())
-	}
-
 	bp := bodyPool.Get().(*[]byte)
+	if e.Format == FormatBearer {
+		h["Www-Authenticate"] = []string{string(wr.appendChallenge((*bp)[:0], e))}
+	}
 	body := (*bp)[:0]
 	switch format {
 	case FormatProblem:
-		h.Set("Content-Type", contentTypeProblem)
+		h["Content-Type"] = []string{contentTypeProblem}
 		body = wr.appendProblem(body, e, status)
 	case FormatOAuth, FormatBearer:
 		if e.Code != "" {
-			h.Set("Content-Type", contentTypeJSON)
+			h["Content-Type"] = []string{contentTypeJSON}
 			body = appendOAuth(body, e)
 		}
 	default:
-		h.Set("Content-Type", contentTypeJSON)
+		h["Content-Type"] = []string{contentTypeJSON}
 		body = appendCodeTitleDetail(body, e)
 	}
 	w.WriteHeader(status)
@@ -259,30 +262,59 @@ func (wr Writer) write(w http.ResponseWriter, r *http.Request, e *Error) {
 	}
 }
 
-// challenge builds the Bearer challenge for e: the writer's realm, e's own
-// parameters (scope), then error and error_description, every value
-// sanitised to RFC 6750 §3's characters so no text can break the header.
-func (wr Writer) challenge(e *Error) Challenge {
-	params := make(map[string]string, 4)
-	if e.Challenge != nil {
-		for k, v := range e.Challenge.Params {
-			if checkToken("parameter name", k) == nil && k == strings.ToLower(k) {
-				params[k] = sanitizeBearerText(v)
-			}
-		}
-	}
+// appendChallenge appends e's Bearer challenge: the writer's realm, then
+// e's own parameters (scope) with error and error_description, in
+// [Challenge.String]'s order. Every value is sanitised to RFC 6750 §3's
+// characters, which need no escaping, so no text can break the header.
+func (wr Writer) appendChallenge(b []byte, e *Error) []byte {
 	realm := wr.Realm
 	if realm == "" {
 		realm = DefaultRealm
 	}
-	params["realm"] = sanitizeBearerText(realm)
+	var own map[string]string
+	if e.Challenge != nil {
+		own = e.Challenge.Params
+	}
+	b = append(b, "Bearer"...)
+	b = appendBearerParam(b, "realm", realm, ' ')
+	if scope, ok := own["scope"]; ok {
+		b = appendBearerParam(b, "scope", scope, ',')
+	}
 	if e.Code != "" {
-		params["error"] = sanitizeBearerText(string(e.Code))
+		b = appendBearerParam(b, "error", string(e.Code), ',')
 		if e.Detail != "" {
-			params["error_description"] = sanitizeBearerText(e.Detail)
+			b = appendBearerParam(b, "error_description", e.Detail, ',')
 		}
 	}
-	return Challenge{Scheme: "Bearer", Params: params}
+	if uri, ok := own["error_uri"]; ok {
+		b = appendBearerParam(b, "error_uri", uri, ',')
+	}
+	var rest []string
+	for name := range own {
+		switch name {
+		case "realm", "scope", "error", "error_description", "error_uri":
+			continue
+		}
+		if checkToken("parameter name", name) == nil && name == strings.ToLower(name) {
+			rest = append(rest, name)
+		}
+	}
+	slices.Sort(rest)
+	for _, name := range rest {
+		b = appendBearerParam(b, name, own[name], ',')
+	}
+	return b
+}
+
+func appendBearerParam(b []byte, name, value string, sep byte) []byte {
+	if sep == ',' {
+		b = append(b, ',')
+	}
+	b = append(b, ' ')
+	b = append(b, name...)
+	b = append(b, '=', '"')
+	b = appendBearerText(b, value)
+	return append(b, '"')
 }
 
 func appendCodeTitleDetail(b []byte, e *Error) []byte {
@@ -365,6 +397,15 @@ func sortedKeys(m map[string]json.RawMessage) []string {
 
 const hexDigits = "0123456789abcdef"
 
+// jsonPlain marks the ASCII bytes a JSON string holds as they are: not a
+// control, '"' or '\\', nor '<', '>' and '&', which encoding/json escapes.
+var jsonPlain = func() (t [utf8.RuneSelf]bool) {
+	for c := ' '; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
+
 // appendJSONString appends s as a JSON string, escaped as encoding/json
 // does (HTML characters, U+2028 and U+2029 included; invalid UTF-8 becomes
 // U+FFFD), without reflection or an allocation.
@@ -374,7 +415,7 @@ func appendJSONString(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		c := s[i]
 		if c < utf8.RuneSelf {
-			if c >= 0x20 && c != '"' && c != '\\' && c != '<' && c != '>' && c != '&' {
+			if jsonPlain[c] {
 				i++
 				continue
 			}
@@ -400,21 +441,19 @@ func appendJSONString(b []byte, s string) []byte {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])
-		if r == utf8.RuneError && size == 1 {
+		switch {
+		case r == utf8.RuneError && size == 1:
 			b = append(b, s[start:i]...)
 			b = append(b, `\ufffd`...)
-			i += size
-			start = i
-			continue
-		}
-		if r == '\u2028' || r == '\u2029' {
+		case r == '\u2028' || r == '\u2029':
 			b = append(b, s[start:i]...)
 			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+		default:
 			i += size
-			start = i
 			continue
 		}
 		i += size
+		start = i
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')

@@ -509,15 +509,30 @@ func sanitizeBearerText(s string) string {
 	if i == len(s) {
 		return s
 	}
-	var b strings.Builder
-	b.Grow(len(s))
-	b.WriteString(s[:i])
-	for _, r := range s[i:] { // each invalid byte arrives as its own RuneError
-		if r < utf8.RuneSelf && isBearerText(byte(r)) {
-			b.WriteByte(byte(r))
-		} else {
-			b.WriteString(foldLatin(r))
+	return string(appendBearerText(make([]byte, 0, len(s)), s))
+}
+
+// appendBearerText appends s to b as sanitizeBearerText would return it,
+// copying clean runs whole.
+func appendBearerText(b []byte, s string) []byte {
+	for i := 0; i < len(s); {
+		if c := s[i]; c < utf8.RuneSelf {
+			j := i
+			for j < len(s) && isBearerText(s[j]) {
+				j++
+			}
+			if j > i {
+				b = append(b, s[i:j]...)
+				i = j
+				continue
+			}
+			b = append(b, '?')
+			i++
+			continue
 		}
+		r, size := utf8.DecodeRuneInString(s[i:]) // an invalid byte is RuneError, size 1
+		b = append(b, foldLatin(r)...)
+		i += size
 	}
-	return b.String()
+	return b
 }
