@@ -1,8 +1,15 @@
 package apierr_test
 
 import (
+	"context"
 	"errors"
 	"fmt"
+	"io"
+	"log/slog"
+	"net/http"
+	"net/http/httptest"
+	"strings"
+	"time"
 
 	"github.com/apierr/apierr"
 )
@@ -64,4 +71,97 @@ func ExamplePolicy_Delay() {
 	}
 	fmt.Println()
 	// Output: 3s 6s 12s 24s 48s
+}
+
+func ExampleWrite() {
+	rec := httptest.NewRecorder()
+	req := httptest.NewRequest(http.MethodGet, "/consents/42", nil)
+	apierr.Write(rec, req, apierr.New(apierr.InsufficientScope).WithScope("accounts"))
+
+	fmt.Println(rec.Code, rec.Header().Get("WWW-Authenticate"))
+	fmt.Println(rec.Body)
+	// Output:
+	// 403 Bearer realm="api", scope="accounts", error="insufficient_scope", error_description="The request requires higher privileges than provided by the access token."
+	// {"error":"insufficient_scope","error_description":"The request requires higher privileges than provided by the access token."}
+}
+
+func ExampleWriter_HandlerFunc() {
+	logs := slog.New(slog.DiscardHandler) // in production: your logger, which gets the cause
+	h := apierr.Writer{Logger: logs}.HandlerFunc(func(w http.ResponseWriter, r *http.Request) error {
+		return fmt.Errorf("loading consent: %w", errors.New("connection refused"))
+	})
+	rec := httptest.NewRecorder()
+	h.ServeHTTP(rec, httptest.NewRequest(http.MethodGet, "/", nil))
+
+	// The cause went to the logs; the client sees the documented internal error.
+	fmt.Println(rec.Code, rec.Body)
+	// Output:
+	// 500 {"code":"ERRO_INTERNO","title":"Erro interno","detail":"Ocorreu um erro interno no sistema. Por favor, aguarde uns instantes e refaça a operação."}
+}
+
+func ExampleFromResponse() {
+	resp := &http.Response{
+		StatusCode: http.StatusTooManyRequests,
+		Header:     http.Header{"Retry-After": {"5"}},
+		Body: io.NopCloser(strings.NewReader(
+			`{"code":"TOO_MANY_SESSIONS","title":"Too Many Sessions"}`)),
+	}
+	err := apierr.FromResponse(resp)
+
+	var e *apierr.Error
+	if errors.As(err, &e) {
+		fmt.Println(e.Status, e.Code, e.Retry, e.RetryAfter)
+		fmt.Println(e.Detail) // filled in from the catalog
+	}
+	// Output:
+	// 429 TOO_MANY_SESSIONS backoff 5s
+	// Você está acessando a conta de outro navegador simultaneamente.
+}
+
+func ExampleTransport() {
+	var calls int
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if calls++; calls < 3 {
+			apierr.Writer{Logger: slog.New(slog.DiscardHandler)}.Write(w, r,
+				apierr.New(apierr.ErroNoFluxoOIDC))
+			return
+		}
+		fmt.Fprint(w, "ok")
+	}))
+	defer srv.Close()
+
+	client := &http.Client{Transport: &apierr.Transport{
+		// Tests inject the sleep: the real schedule waits 3 s, then 6 s, …
+		Sleep: func(ctx context.Context, d time.Duration) error {
+			fmt.Println("waiting", d)
+			return nil
+		},
+	}}
+	resp, err := client.Get(srv.URL)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	fmt.Println(resp.StatusCode, string(body), "after", apierr.Attempts(resp), "attempts")
+	// Output:
+	// waiting 3s
+	// waiting 6s
+	// 200 ok after 3 attempts
+}
+
+func ExampleParseChallenges() {
+	challenges, err := apierr.ParseChallenges(
+		`Basic realm="legacy", Bearer realm="api", error="invalid_token"`)
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	for _, c := range challenges {
+		fmt.Printf("%s realm=%q error=%q\n", c.Scheme, c.Params["realm"], c.Params["error"])
+	}
+	// Output:
+	// Basic realm="legacy" error=""
+	// Bearer realm="api" error="invalid_token"
 }
