@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"runtime"
+	"strconv"
 	"strings"
 	"sync"
 	"sync/atomic"
@@ -574,35 +575,83 @@ func TestTransportEvents(t *testing.T) {
 	assert.NotContains(t, logs.String(), "secret", "query strings stay out of logs")
 }
 
-func TestTransportConcurrency(t *testing.T) {
+// TestTransportAtScale shares one Transport among 200 goroutines sending
+// 10 000 requests to a server that fails every third with 503: every request
+// ends, none is sent more often than the policy allows, no goroutine is left
+// behind and the heap does not grow with the number of requests.
+func TestTransportAtScale(t *testing.T) {
+	const goroutines, perGoroutine = 200, 50
+	var hits [goroutines * perGoroutine]atomic.Int32 // per request id, allocated up front
 	var n atomic.Int32
 	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		id, err := strconv.Atoi(r.URL.Query().Get("id"))
+		if err == nil && id >= 0 {
+			hits[id].Add(1)
+		}
 		if n.Add(1)%3 == 0 {
 			w.WriteHeader(503)
+			_, _ = io.WriteString(w, `{"code":"ERRO_INTERNO"}`)
+			return
 		}
-		_, _ = io.WriteString(w, r.URL.Query().Get("i"))
+		_, _ = io.WriteString(w, r.URL.Query().Get("id"))
 	}))
 	defer srv.Close()
-	before := runtime.NumGoroutine()
-	base := &http.Transport{MaxIdleConnsPerHost: 100}
-	tr := &Transport{Base: base, Sleep: func(context.Context, time.Duration) error { return nil }}
-	c := &http.Client{Transport: tr}
-	var wg sync.WaitGroup
-	for i := range 100 {
-		wg.Go(func() {
-			resp, err := c.Get(fmt.Sprintf("%s/?i=%d", srv.URL, i))
-			if assert.NoError(t, err) {
-				b, _ := io.ReadAll(resp.Body)
-				_ = resp.Body.Close()
-				assert.Equal(t, 200, resp.StatusCode)
-				assert.Equal(t, fmt.Sprint(i), string(b))
-			}
-		})
+
+	base := &http.Transport{MaxIdleConnsPerHost: goroutines}
+	c := &http.Client{Transport: &Transport{Base: base,
+		Sleep: func(context.Context, time.Duration) error { return nil }}}
+	send := func(id int) {
+		resp, err := c.Get(srv.URL + "/?id=" + strconv.Itoa(id))
+		if !assert.NoError(t, err) {
+			return
+		}
+		body, _ := io.ReadAll(resp.Body)
+		_ = resp.Body.Close()
+		if resp.StatusCode == 200 {
+			assert.Equal(t, strconv.Itoa(id), string(body))
+		} else {
+			assert.Equal(t, 6, Attempts(resp), "a 503 is returned only when every retry is spent")
+		}
 	}
-	wg.Wait()
+	all := func(perGoroutine int) {
+		var wg sync.WaitGroup
+		for g := range goroutines {
+			wg.Go(func() {
+				for i := range perGoroutine {
+					send(g*perGoroutine + i)
+				}
+			})
+		}
+		wg.Wait()
+	}
+	heap := func() uint64 {
+		runtime.GC()
+		var m runtime.MemStats
+		runtime.ReadMemStats(&m)
+		return m.HeapAlloc
+	}
+
+	goroutinesBefore := runtime.NumGoroutine()
+	all(1) // warm-up: the pool's connections are not a leak
+	for i := range goroutines {
+		hits[i].Store(0)
+	}
+	heapBefore := heap()
+	all(perGoroutine)
+	heapAfter := heap()
+
+	for id := range hits {
+		require.NotZero(t, hits[id].Load(), "request %d reached the server", id)
+		require.LessOrEqual(t, hits[id].Load(), int32(1+DefaultPolicy.MaxRetries),
+			"request %d sent beyond the policy", id)
+	}
+	t.Logf("%d requests in %d attempts; heap %d KiB before, %d KiB after",
+		len(hits), n.Load(), heapBefore>>10, heapAfter>>10)
+	assert.Less(t, int64(heapAfter)-int64(heapBefore), int64(1<<20), "memory stays flat")
+
 	base.CloseIdleConnections()
 	srv.Close()
-	assert.Eventually(t, func() bool { return runtime.NumGoroutine() <= before+2 },
+	assert.Eventually(t, func() bool { return runtime.NumGoroutine() <= goroutinesBefore+2 },
 		5*time.Second, 10*time.Millisecond, "no goroutine left behind")
 }
 
