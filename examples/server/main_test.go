@@ -65,6 +65,6 @@ func TestRoutes(t *testing.T) {
 		require.NoError(t, err)
 		defer resp.Body.Close()
 		body, _ := io.ReadAll(resp.Body)
-		assert.False(t, strings.Contains(string(body), "nil map"), string(body))
+		assert.False(t, strings.Contains(string(body), "ledger"), string(body))
 	})
 }
