@@ -313,7 +313,7 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 			return t.giveUp(resp, err, cur, attempt)
 		}
 		if w := policy.wait(retries, t.random); w >= ev.Wait {
-			ev.Wait, ev.Reason = w, cmpReason(ev.Reason)
+			ev.Wait, ev.Reason = w, scheduleReason(ev.Reason)
 		}
 		if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < ev.Wait {
 			return t.giveUp(resp, err, cur, attempt) // the wait would outlive the caller
@@ -338,9 +338,9 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 }
 
-// cmpReason keeps "connection" when the schedule's wait wins; any other
+// scheduleReason keeps "connection" when the schedule's wait wins; any other
 // reason becomes "backoff".
-func cmpReason(reason string) string {
+func scheduleReason(reason string) string {
 	if reason == "connection" {
 		return reason
 	}
