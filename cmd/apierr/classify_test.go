@@ -1,0 +1,177 @@
+package main
+
+import (
+	"encoding/json"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/apierr/apierr"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestGoldenClassify(t *testing.T) {
+	checkGolden(t, []goldenCase{
+		{name: "classify-503-retry-after-seconds-stdin", args: []string{"classify"},
+			stdinFile: response("empty-503-retry-after-seconds.http"), exit: exitAPIError},
+		{name: "classify-503-retry-after-date", exit: exitAPIError,
+			args: []string{"classify", response("empty-503-retry-after-date.http")}},
+		{name: "classify-interaction-id", exit: exitAPIError,
+			args: []string{"classify", response("brick-consentimento-invalido.http")}},
+		{name: "classify-too-many-sessions", exit: exitAPIError,
+			args: []string{"classify", response("brick-too-many-sessions.http")}},
+		{name: "classify-too-many-sessions-by-title", exit: exitAPIError,
+			args: []string{"classify", response("too-many-sessions-by-title.http")}},
+		{name: "classify-gateway-message", exit: exitAPIError,
+			args: []string{"classify", response("kong-no-route.http")}},
+		{name: "classify-bearer-invalid-token", exit: exitAPIError,
+			args: []string{"classify", response("brick-token-nao-fornecido-bearer.http")}},
+		{name: "classify-bearer-no-credentials", exit: exitAPIError,
+			args: []string{"classify", response("rfc6750-no-credentials.http")}},
+		{name: "classify-code-not-in-catalog", exit: exitAPIError,
+			args: []string{"classify", response("not-implemented-501.http")}},
+		{name: "classify-code-on-another-status", exit: exitAPIError,
+			args: []string{"classify", response("brick-4xx-code-on-503.http")}},
+		{name: "classify-redirect-then-503", exit: exitAPIError,
+			args: []string{"classify", response("redirect-then-503.http")}},
+		{name: "classify-html-502", exit: exitAPIError,
+			args: []string{"classify", response("nginx-html-502.http")}},
+		{name: "classify-oauth-details", exit: exitAPIError,
+			args: []string{"classify", response("trustedx-not-supported.http")}},
+		{name: "classify-not-an-error",
+			args: []string{"classify", response("success-200.http")}},
+		{name: "classify-json", exit: exitAPIError, args: []string{"classify",
+			response("empty-503-retry-after-seconds.http"), "--format", "json"}},
+		{name: "classify-markdown", exit: exitAPIError, args: []string{"classify",
+			"--format", "markdown", response("brick-consentimento-invalido.http")}},
+		{name: "classify-dash-is-stdin", args: []string{"classify", "-"},
+			stdinFile: response("brick-erro-chamada-api.http"), exit: exitAPIError},
+		{name: "classify-bare-body-with-status", args: []string{"classify", "--status", "500"},
+			stdin: `{"code":"ERRO_INTERNO"}`, exit: exitAPIError},
+		{name: "classify-empty-body-with-status", args: []string{"classify", "--status", "503"},
+			exit: exitAPIError},
+		{name: "classify-bare-body-without-status", args: []string{"classify"},
+			stdin: `{"code":"ERRO_INTERNO"}`, exit: exitUsage},
+		{name: "classify-status-not-a-number", args: []string{"classify", "--status", "abc"},
+			stdin: `{"code":"ERRO_INTERNO"}`, exit: exitUsage},
+		{name: "classify-status-out-of-range", args: []string{"classify", "--status=42"},
+			stdin: `{"code":"ERRO_INTERNO"}`, exit: exitUsage},
+		{name: "classify-empty-stdin", args: []string{"classify"}, exit: exitUsage},
+		{name: "classify-garbage", args: []string{"classify"}, stdin: "hello, world\n",
+			exit: exitUsage},
+		{name: "classify-bad-status-line", args: []string{"classify"},
+			stdin: "HTTP/1.1 5xx Oops\r\n\r\n", exit: exitUsage},
+		{name: "classify-bad-header", args: []string{"classify"},
+			stdin: "HTTP/1.1 503\r\nnot a header\r\n\r\n", exit: exitUsage},
+		{name: "classify-missing-file", args: []string{"classify", "no-such-response.http"},
+			exit: exitUsage},
+		{name: "classify-two-files", exit: exitUsage, args: []string{"classify",
+			response("success-200.http"), response("kong-no-route.http")}},
+		{name: "classify-retry-after-on-no-retry", args: []string{"classify"},
+			stdin: "HTTP/1.1 429 Too Many Requests\r\nRetry-After: 30\r\n\r\n" +
+				`{"code":"RATE_LIMITED","title":"Rate limited"}`, exit: exitAPIError},
+		{name: "classify-retry-after-invalid", args: []string{"classify"},
+			stdin: "HTTP/2 503\r\nretry-after: soon\r\n\r\n", exit: exitAPIError},
+		{name: "classify-help", args: []string{"classify", "-h"}},
+	})
+}
+
+// The issue's test: a raw 503 with Retry-After: 7 piped into classify says
+// backoff and 7 seconds.
+func TestClassify503RetryAfter7SaysBackoffAnd7Seconds(t *testing.T) {
+	raw, err := os.ReadFile(response("empty-503-retry-after-seconds.http"))
+	require.NoError(t, err)
+	require.Contains(t, strings.ToLower(string(raw)), "retry-after: 7")
+
+	r := runCLI(t, string(raw), "classify")
+	assert.Equal(t, exitAPIError, r.exit)
+	assert.Empty(t, r.stderr)
+	assert.Contains(t, r.stdout, "503 Service Unavailable")
+	assert.Contains(t, r.stdout, "retry   backoff: resend after 7s, as Retry-After asks\n")
+
+	r = runCLI(t, string(raw), "classify", "--format", "json")
+	assert.Equal(t, exitAPIError, r.exit)
+	var got classifyJSON
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &got))
+	assert.True(t, got.IsError)
+	assert.Equal(t, 503, got.Status)
+	assert.Equal(t, "backoff", got.Retry)
+	require.NotNil(t, got.RetryAfterSeconds)
+	assert.Equal(t, 7.0, *got.RetryAfterSeconds)
+	assert.Equal(t, []float64{3, 6, 12, 24, 48}, got.Schedule)
+}
+
+func TestClassifyBackoffWithoutRetryAfterGivesTheSchedule(t *testing.T) {
+	r := runCLI(t, "", "classify", response("envoy-plain-503.http"))
+	assert.Equal(t, exitAPIError, r.exit)
+	assert.Contains(t, r.stdout, "backoff: resend after 3s, 6s, 12s, 24s, 48s")
+}
+
+func TestClassifyRetryAfterDateIsMeasuredFromTheResponseDate(t *testing.T) {
+	// Date 10:00:00, Retry-After 10:02:00: two minutes, whatever the clock.
+	r := runCLI(t, "", "classify", "--format", "json", response("empty-503-retry-after-date.http"))
+	var got classifyJSON
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &got))
+	require.NotNil(t, got.RetryAfterSeconds)
+	assert.Equal(t, 120.0, *got.RetryAfterSeconds)
+}
+
+func TestClassifyQuotesTheInteractionID(t *testing.T) {
+	r := runCLI(t, "", "classify", response("brick-consentimento-invalido.http"))
+	assert.Equal(t, exitAPIError, r.exit)
+	assert.Contains(t, r.stdout, "interaction id  73cac523-d3ae-2289-b106-330a6218710d\n")
+}
+
+// Every stored response classifies to JSON that parses and agrees with the
+// library, and the exit status says whether it was an error.
+func TestClassifyJSONOfEveryStoredResponse(t *testing.T) {
+	files, err := filepath.Glob(filepath.Join(responsesDir, "*.http"))
+	require.NoError(t, err)
+	require.NotEmpty(t, files)
+	for _, file := range files {
+		t.Run(filepath.Base(file), func(t *testing.T) {
+			r := runCLI(t, "", "classify", "--format", "json", file)
+			var got classifyJSON
+			require.NoError(t, json.Unmarshal([]byte(r.stdout), &got), r.stderr)
+			assert.Equal(t, got.Status >= 400, got.IsError)
+			if got.IsError {
+				assert.Equal(t, exitAPIError, r.exit)
+				var class apierr.RetryClass
+				require.NoError(t, class.UnmarshalText([]byte(got.Retry)))
+				assert.Equal(t, class == apierr.Backoff, len(got.Schedule) > 0)
+				_, known := apierr.Lookup(apierr.Code(got.Code))
+				assert.Equal(t, known, got.Known)
+			} else {
+				assert.Equal(t, exitOK, r.exit)
+			}
+		})
+	}
+}
+
+// Whatever the input, classify answers with output or one line on stderr:
+// never a panic, never a stack trace.
+func TestClassifyGarbageIsOneLineAndExit2(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	inputs := []string{"\x00\x01\x02", "{", "HTTP/", "HTTP/1.1\r\n", "HTTP/9 999 X\n\n",
+		"\xef\xbb\xbf", strings.Repeat("x", 1<<20), "HTTP/1.1 200 OK\r\n" +
+			strings.Repeat("X-Long: y\r\n", 1<<17)}
+	for range 50 {
+		b := make([]byte, rng.IntN(512))
+		for i := range b {
+			b[i] = byte(rng.UintN(256))
+		}
+		inputs = append(inputs, string(b))
+	}
+	for _, in := range inputs {
+		r := runCLI(t, in, "classify")
+		if r.exit == exitUsage {
+			assert.Empty(t, r.stdout)
+			assert.Equal(t, 1, strings.Count(r.stderr, "\n"), "one line: %q", r.stderr)
+		} else {
+			assert.Contains(t, []int{exitOK, exitAPIError}, r.exit)
+		}
+	}
+}

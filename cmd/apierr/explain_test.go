@@ -1,0 +1,234 @@
+package main
+
+import (
+	"encoding/json"
+	"io"
+	"strings"
+	"testing"
+
+	"github.com/apierr/apierr"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+func TestGoldenExplain(t *testing.T) {
+	checkGolden(t, []goldenCase{
+		{name: "explain-code", args: []string{"explain", "CONSENTIMENTO_INVALIDO"}},
+		{name: "explain-heading-alias", args: []string{"explain", "qrcode invalido"}},
+		{name: "explain-ambiguous-heading",
+			args: []string{"explain", "Data de Expiração Inválida"}},
+		{name: "explain-heading-with-status",
+			args: []string{"explain", "422 data de expiracao invalida"}},
+		{name: "explain-title", args: []string{"explain", "erro no fluxo de dcr"}},
+		{name: "explain-backoff-lower-case", args: []string{"explain", "erro-chamada-api"}},
+		{name: "explain-reauthenticate", args: []string{"explain", "invalid_token"}},
+		{name: "explain-trustedx", args: []string{"explain", "NotSupportedException"}},
+		{name: "explain-status", args: []string{"explain", "423"}},
+		{name: "explain-status-without-codes", args: []string{"explain", "502"}},
+		{name: "explain-status-not-an-error", args: []string{"explain", "200"}},
+		{name: "explain-gateway-message",
+			args: []string{"explain", "no Route matched with those values"}},
+		{name: "explain-json",
+			args: []string{"explain", "--format", "json", "TOO_MANY_SESSIONS"}},
+		{name: "explain-json-status", args: []string{"explain", "404", "-format=json"}},
+		{name: "explain-markdown",
+			args: []string{"explain", "VALOR_INVALIDO", "--format", "markdown"}},
+		{name: "explain-flags-before-command",
+			args: []string{"-format", "json", "explain", "429"}},
+		{name: "explain-several", args: []string{"explain", "TOKEN_INATIVO", "529"}},
+		{name: "explain-misspelt-code", args: []string{"explain", "CONSENTIMENTO_INVALDO"},
+			exit: exitUsage},
+		{name: "explain-partial-name", args: []string{"explain", "consentimento"},
+			exit: exitUsage},
+		{name: "explain-unknown-no-suggestion", args: []string{"explain", "xyzzy"},
+			exit: exitUsage},
+		{name: "explain-not-a-status", args: []string{"explain", "999"}, exit: exitUsage},
+		{name: "explain-found-and-unknown", args: []string{"explain", "TOKEN_INATIVO", "NOPE"},
+			exit: exitUsage},
+		{name: "explain-no-names", args: []string{"explain"}, exit: exitUsage},
+		{name: "explain-unknown-flag", args: []string{"explain", "--verbose", "TOKEN_INATIVO"},
+			exit: exitUsage},
+		{name: "explain-bad-format", exit: exitUsage,
+			args: []string{"explain", "--format", "xml", "TOKEN_INATIVO"}},
+		{name: "explain-help", args: []string{"explain", "--help"}},
+	})
+}
+
+// The README's first command: a new user's first look at the tool.
+func TestExplainReadmeCommandPrintsTheSolution(t *testing.T) {
+	entry, ok := apierr.Lookup(apierr.ConsentimentoInvalido)
+	require.True(t, ok)
+
+	r := runCLI(t, "", "explain", "CONSENTIMENTO_INVALIDO")
+
+	require.Equal(t, exitOK, r.exit, r.stderr)
+	assert.Empty(t, r.stderr)
+	assert.True(t, strings.HasPrefix(r.stdout, "CONSENTIMENTO_INVALIDO\n"))
+	assert.Contains(t, r.stdout, "400 Bad Request")
+	assert.Contains(t, r.stdout, "no-retry: do not resend")
+	// Wrapping moves line breaks, so compare the words.
+	assert.Contains(t, strings.Join(strings.Fields(r.stdout), " "),
+		strings.Join(strings.Fields(entry.Solution), " "))
+}
+
+func TestExplainMisspeltCodeSuggestsTheRightOne(t *testing.T) {
+	for _, typo := range []string{"CONSENTIMENTO_INVALDO", "consentimento_invalid",
+		"CONSENTIMETNO_INVALIDO", "consentimento invalidoo"} {
+		t.Run(typo, func(t *testing.T) {
+			r := runCLI(t, "", "explain", typo)
+			assert.Equal(t, exitUsage, r.exit)
+			assert.Empty(t, r.stdout)
+			assert.Contains(t, r.stderr, "did you mean CONSENTIMENTO_INVALIDO")
+		})
+	}
+}
+
+// decodeAll reads a stream of JSON objects, as explain prints them.
+func decodeAll[T any](t *testing.T, s string) []T {
+	t.Helper()
+	var out []T
+	dec := json.NewDecoder(strings.NewReader(s))
+	for {
+		var v T
+		err := dec.Decode(&v)
+		if err == io.EOF {
+			return out
+		}
+		require.NoError(t, err)
+		out = append(out, v)
+	}
+}
+
+func TestExplainJSONOfEveryEntryMatchesTheCatalog(t *testing.T) {
+	for e := range apierr.Entries() {
+		t.Run(string(e.Code), func(t *testing.T) {
+			r := runCLI(t, "", "explain", "--format", "json", string(e.Code))
+			require.Equal(t, exitOK, r.exit, r.stderr)
+
+			var got entryJSON
+			require.NoError(t, json.Unmarshal([]byte(r.stdout), &got), "one JSON object")
+			assert.Equal(t, "code", got.Kind)
+			assert.Equal(t, string(e.Code), got.Code)
+			assert.Equal(t, e.Status, got.Status)
+			assert.Equal(t, apierr.StatusText(e.Status), got.StatusText)
+			assert.Equal(t, e.Title, got.Title)
+			assert.Equal(t, e.Detail, got.Detail)
+			assert.Equal(t, e.Retry.String(), got.Retry)
+			assert.Equal(t, e.Cause, got.Cause)
+			assert.Equal(t, e.Solution, got.Solution)
+			switch e.Retry {
+			case apierr.Backoff:
+				assert.Equal(t, []float64{3, 6, 12, 24, 48}, got.Schedule)
+				assert.Equal(t, "resend after 3s, 6s, 12s, 24s, 48s", got.Advice)
+			case apierr.Reauthenticate:
+				assert.Empty(t, got.Schedule)
+				assert.Equal(t, "refresh the token, then resend once", got.Advice)
+			default:
+				assert.Empty(t, got.Schedule)
+				assert.Equal(t, "do not resend", got.Advice)
+			}
+		})
+	}
+}
+
+func TestExplainTextGivesTheVerdictOfEachClass(t *testing.T) {
+	for code, want := range map[apierr.Code]string{
+		apierr.ErroChamadaAPI:            "backoff: resend after 3s, 6s, 12s, 24s, 48s",
+		apierr.TooManySessions:           "backoff: resend after 3s, 6s, 12s, 24s, 48s",
+		apierr.TokenNaoAutorizado:        "reauthenticate: refresh the token, then resend once",
+		apierr.LimiteOperacionalExcedido: "no-retry: do not resend",
+	} {
+		r := runCLI(t, "", "explain", string(code))
+		require.Equal(t, exitOK, r.exit)
+		assert.Contains(t, r.stdout, "  retry     "+want+"\n", code)
+	}
+}
+
+func TestExplainFindsEveryCodeWhicheverWayItIsWritten(t *testing.T) {
+	for e := range apierr.Entries() {
+		code := string(e.Code)
+		for _, name := range []string{
+			strings.ToLower(code),
+			strings.ToUpper(code),
+			strings.ReplaceAll(code, "_", " "),
+			strings.ReplaceAll(code, "_", "-"),
+		} {
+			res := newMatcher().find(name)
+			assert.Contains(t, codesOf(res.entries), e.Code, "%q", name)
+		}
+	}
+}
+
+func codesOf(es []apierr.Entry) []apierr.Code {
+	out := make([]apierr.Code, len(es))
+	for i, e := range es {
+		out[i] = e.Code
+	}
+	return out
+}
+
+func TestExplainAmbiguousHeadingListsEveryMatch(t *testing.T) {
+	r := runCLI(t, "", "explain", "--format", "json", "data de expiracao invalida")
+	require.Equal(t, exitOK, r.exit, r.stderr)
+
+	got := decodeAll[entryJSON](t, r.stdout)
+	require.Len(t, got, 2)
+	assert.Equal(t, "DATA_DE_EXPIRACAO_INVALIDA", got[0].Code)
+	assert.Equal(t, 400, got[0].Status)
+	assert.Equal(t, "DATA_EXPIRACAO_INVALIDA", got[1].Code)
+	assert.Equal(t, 422, got[1].Status)
+}
+
+func TestExplainStatusListsItsCodes(t *testing.T) {
+	r := runCLI(t, "", "explain", "--format", "json", "423", "503", "401")
+	require.Equal(t, exitOK, r.exit, r.stderr)
+
+	got := decodeAll[statusJSON](t, r.stdout)
+	require.Len(t, got, 3)
+	assert.Equal(t, statusJSON{Kind: "status", Status: 423, StatusText: "Locked",
+		IsError: true, Retry: "no-retry", Advice: "do not resend", Schedule: []float64{},
+		Codes: []string{"LIMITE_OPERACIONAL_EXCEDIDO"}, GatewayMessages: []string{}}, got[0])
+	assert.Equal(t, "backoff", got[1].Retry)
+	assert.Equal(t, []float64{3, 6, 12, 24, 48}, got[1].Schedule)
+	assert.Contains(t, got[2].Codes, "invalid_token")
+	assert.Contains(t, got[2].Codes, "TOKEN_NAO_AUTORIZADO")
+}
+
+func TestExplainGatewayMessage(t *testing.T) {
+	for g := range apierr.GatewayMessages() {
+		for _, name := range []string{g.Message, strings.ToUpper(g.Message)} {
+			r := runCLI(t, "", "explain", "--format", "json", name)
+			require.Equal(t, exitOK, r.exit, r.stderr)
+			var got gatewayJSON
+			require.NoError(t, json.Unmarshal([]byte(r.stdout), &got))
+			assert.Equal(t, gatewayJSON{Kind: "gateway-message", Message: g.Message,
+				Gateway: g.Gateway, Status: g.Status, StatusText: apierr.StatusText(g.Status),
+				Retry:    apierr.StatusRetry(g.Status).String(),
+				Advice:   advice(apierr.StatusRetry(g.Status)),
+				Schedule: scheduleSeconds(apierr.StatusRetry(g.Status)), Cause: g.Cause,
+				Solution: g.Solution}, got)
+		}
+	}
+}
+
+func TestExplainMarkdownEscapesCells(t *testing.T) {
+	assert.Equal(t, `a \| b<br>c`, mdCell("a | b\nc"))
+	assert.Equal(t, `\*x\* &lt;b&gt; \[l\]`, mdCell("*x* <b> [l]"))
+	assert.Equal(t, "`a\\|b`", mdCode("a|b"))
+
+	r := runCLI(t, "", "explain", "--format", "markdown", "CONSENTIMENTO_INVALIDO")
+	require.Equal(t, exitOK, r.exit)
+	for _, line := range strings.Split(strings.TrimSpace(r.stdout), "\n") {
+		if strings.HasPrefix(line, "| ") {
+			assert.True(t, strings.HasSuffix(line, " |"), "a row on one line: %q", line)
+		}
+	}
+}
+
+func TestExplainUnquotedHeading(t *testing.T) {
+	var out, errOut strings.Builder
+	code := run([]string{"explain", "qrcode", "invalido"}, strings.NewReader(""), &out, &errOut)
+	if code != 0 || !strings.HasPrefix(out.String(), "VALOR_INVALIDO\n") {
+		t.Fatalf("exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
+	}
+}

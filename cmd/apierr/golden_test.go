@@ -1,0 +1,124 @@
+package main
+
+import (
+	"bytes"
+	"flag"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/google/go-cmp/cmp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden files in testdata/cli")
+
+// Paths from this package to the repository's test data.
+const (
+	goldenDir    = "../../testdata/cli"
+	responsesDir = "../../testdata/responses"
+	seedsDir     = "../../testdata/seeds"
+)
+
+// response is the path of a raw response file, as a command argument.
+func response(name string) string { return filepath.Join(responsesDir, name) }
+
+// result is what one in-process run of the command produced.
+type result struct {
+	stdout, stderr string
+	exit           int
+}
+
+// runCLI runs the command in-process, as main would, with stdin as given.
+func runCLI(t *testing.T, stdin string, args ...string) result {
+	t.Helper()
+	var out, errOut bytes.Buffer
+	exit := run(args, strings.NewReader(stdin), &out, &errOut)
+	return result{stdout: out.String(), stderr: errOut.String(), exit: exit}
+}
+
+// goldenCase is one command line whose whole output is kept in
+// testdata/cli/NAME.golden.
+type goldenCase struct {
+	name      string
+	args      []string
+	stdin     string // literal standard input
+	stdinFile string // or a file fed to standard input
+	exit      int
+}
+
+// transcript is a golden file's text: the command, its exit status and
+// both streams, so that a reviewer reads each file on its own.
+func (tc goldenCase) transcript(r result) string {
+	var b strings.Builder
+	b.WriteString("$ apierr")
+	for _, a := range tc.args {
+		b.WriteString(" " + shellQuote(a))
+	}
+	if tc.stdinFile != "" {
+		b.WriteString(" < " + tc.stdinFile)
+	}
+	b.WriteString("\n")
+	if tc.stdin != "" {
+		fmt.Fprintf(&b, "stdin: %q\n", tc.stdin)
+	}
+	fmt.Fprintf(&b, "exit %d\n-- stdout --\n%s-- stderr --\n%s", r.exit, r.stdout, r.stderr)
+	return b.String()
+}
+
+func shellQuote(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t\"'|<>&;$\\*?") {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
+
+// checkGolden runs every case and compares its transcript with its golden
+// file; -update rewrites the files, which must then be read before commit.
+func checkGolden(t *testing.T, cases []goldenCase) {
+	t.Helper()
+	for _, tc := range cases {
+		t.Run(tc.name, func(t *testing.T) {
+			stdin := tc.stdin
+			if tc.stdinFile != "" {
+				b, err := os.ReadFile(tc.stdinFile)
+				require.NoError(t, err)
+				stdin = string(b)
+			}
+			r := runCLI(t, stdin, tc.args...)
+			assert.Equal(t, tc.exit, r.exit, "exit status; stderr: %s", r.stderr)
+			if r.exit == exitUsage {
+				assert.NotEmpty(t, r.stderr, "a failure says why on stderr")
+			}
+			assert.NotContains(t, r.stdout+r.stderr, "goroutine ", "no stack trace")
+
+			got := tc.transcript(r)
+			path := filepath.Join(goldenDir, tc.name+".golden")
+			if *update {
+				require.NoError(t, os.MkdirAll(goldenDir, 0o755))
+				require.NoError(t, os.WriteFile(path, []byte(got), 0o644))
+				return
+			}
+			want, err := os.ReadFile(path)
+			require.NoError(t, err, "run go test ./cmd/apierr -update to create it")
+			if diff := cmp.Diff(string(want), got); diff != "" {
+				t.Errorf("%s differs (-want +got):\n%s", path, diff)
+			}
+		})
+	}
+}
+
+func TestGoldenMain(t *testing.T) {
+	checkGolden(t, []goldenCase{
+		{name: "help", args: []string{"help"}, exit: exitOK},
+		{name: "help-flag", args: []string{"--help"}, exit: exitOK},
+		{name: "help-command", args: []string{"help", "classify"}, exit: exitOK},
+		{name: "help-unknown-command", args: []string{"help", "frob"}, exit: exitUsage},
+		{name: "no-arguments", args: nil, exit: exitUsage},
+		{name: "unknown-command", args: []string{"frob"}, exit: exitUsage},
+		{name: "flags-only", args: []string{"--format", "json"}, exit: exitUsage},
+	})
+}

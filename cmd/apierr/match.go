@@ -1,0 +1,257 @@
+package main
+
+import (
+	"regexp"
+	"slices"
+	"strconv"
+	"strings"
+	"unicode"
+
+	"github.com/apierr/apierr"
+)
+
+// normalize folds s to the form names are compared in, so that matching
+// forgives case, spaces, hyphens, underscores and missing accents:
+// "Consentimento-inválido", "consentimento invalido" and
+// "CONSENTIMENTO_INVALIDO" are all "consentimentoinvalido".
+func normalize(s string) string {
+	var b strings.Builder
+	for _, r := range s {
+		r = foldAccent(unicode.ToLower(r))
+		if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
+}
+
+// foldAccent maps the accented letters of Portuguese and Spanish to their
+// base letter. A decomposed accent (a combining mark) needs no case here:
+// normalize drops it as a non-letter.
+func foldAccent(r rune) rune {
+	switch r {
+	case 'à', 'á', 'â', 'ã', 'ä', 'å':
+		return 'a'
+	case 'ç':
+		return 'c'
+	case 'è', 'é', 'ê', 'ë':
+		return 'e'
+	case 'ì', 'í', 'î', 'ï':
+		return 'i'
+	case 'ñ':
+		return 'n'
+	case 'ò', 'ó', 'ô', 'õ', 'ö':
+		return 'o'
+	case 'ù', 'ú', 'û', 'ü':
+		return 'u'
+	case 'ý', 'ÿ':
+		return 'y'
+	}
+	return r
+}
+
+// matcher finds catalog entries and gateway messages by any name a user may
+// type for them.
+type matcher struct {
+	codes   map[string]apierr.Code           // normalized code → code
+	aliases map[string][]apierr.Code         // normalized heading or title → codes
+	gateway map[string]apierr.GatewayMessage // normalized message → message
+}
+
+func newMatcher() *matcher {
+	m := &matcher{
+		codes:   map[string]apierr.Code{},
+		aliases: map[string][]apierr.Code{},
+		gateway: map[string]apierr.GatewayMessage{},
+	}
+	for e := range apierr.Entries() {
+		m.codes[normalize(string(e.Code))] = e.Code
+		// TrustedX and RFC 6750 titles are bare reason phrases ("Bad
+		// Request"), which name a status, not a code.
+		if !isReasonPhrase(e.Title) {
+			m.addAlias(e.Title, e.Code)
+		}
+	}
+	for _, h := range seed003Headings {
+		m.addAlias(h.heading, h.code)
+	}
+	for g := range apierr.GatewayMessages() {
+		m.gateway[normalize(g.Message)] = g
+	}
+	return m
+}
+
+func (m *matcher) addAlias(name string, code apierr.Code) {
+	key := normalize(name)
+	if !slices.Contains(m.aliases[key], code) {
+		m.aliases[key] = append(m.aliases[key], code)
+	}
+}
+
+// isReasonPhrase reports whether s is the reason phrase of some HTTP status.
+func isReasonPhrase(s string) bool {
+	key := normalize(s)
+	for status := 100; status <= 599; status++ {
+		if t := apierr.StatusText(status); t != "" && normalize(t) == key {
+			return true
+		}
+	}
+	return false
+}
+
+// match is what one query names: catalog entries, a bare status or a
+// gateway message. A query that names nothing has none of them.
+type match struct {
+	query   string
+	entries []apierr.Entry // several when a heading or title is shared
+	status  int            // a bare status ("423")
+	gateway *apierr.GatewayMessage
+}
+
+func (r match) found() bool { return len(r.entries) > 0 || r.status != 0 || r.gateway != nil }
+
+// statusPrefix is a query written as seed 003 heads its sections, "422 Data
+// de Expiração Inválida": the status picks among codes sharing a heading.
+var statusPrefix = regexp.MustCompile(`^\s*([1-5][0-9][0-9])\s+(\S.*)$`)
+
+// find resolves one query, exact forms first so that a code is never
+// shadowed by a heading that happens to read the same.
+func (m *matcher) find(query string) match {
+	res := match{query: query}
+	if e, ok := apierr.Lookup(apierr.Code(strings.TrimSpace(query))); ok {
+		res.entries = []apierr.Entry{e}
+		return res
+	}
+	if n, err := strconv.Atoi(strings.TrimSpace(query)); err == nil && n >= 100 && n <= 599 {
+		res.status = n
+		return res
+	}
+	if g, ok := apierr.LookupMessage(query); ok {
+		res.gateway = &g
+		return res
+	}
+	key, status := normalize(query), 0
+	if sm := statusPrefix.FindStringSubmatch(query); sm != nil {
+		status, _ = strconv.Atoi(sm[1])
+		key = normalize(sm[2])
+	}
+	// A code and a heading may read the same once normalized ("Data de
+	// Expiração Inválida" is DATA_DE_EXPIRACAO_INVALIDA's code and the
+	// heading of DATA_EXPIRACAO_INVALIDA too): the user meant one of them,
+	// so both are shown.
+	var codes []apierr.Code
+	if c, ok := m.codes[key]; ok {
+		codes = append(codes, c)
+	}
+	for _, c := range m.aliases[key] {
+		if !slices.Contains(codes, c) {
+			codes = append(codes, c)
+		}
+	}
+	if g, ok := m.gateway[key]; ok && len(codes) == 0 && status == 0 {
+		res.gateway = &g
+		return res
+	}
+	for _, c := range codes {
+		if e, _ := apierr.Lookup(c); status == 0 || e.Status == status {
+			res.entries = append(res.entries, e)
+		}
+	}
+	sortEntries(res.entries)
+	return res
+}
+
+// sortEntries orders entries as the catalog does, by status then code.
+func sortEntries(es []apierr.Entry) {
+	slices.SortFunc(es, func(a, b apierr.Entry) int {
+		if a.Status != b.Status {
+			return a.Status - b.Status
+		}
+		return strings.Compare(string(a.Code), string(b.Code))
+	})
+}
+
+// maxSuggestions bounds "did you mean": more is a list, not a suggestion.
+const maxSuggestions = 5
+
+// suggest returns the names closest to a query that named nothing: codes
+// (and gateway messages, quoted) within a small edit distance of its
+// normalized form, nearest first, then names that contain it.
+func (m *matcher) suggest(query string) []string {
+	q := normalize(query)
+	if q == "" {
+		return nil
+	}
+	if sm := statusPrefix.FindStringSubmatch(query); sm != nil {
+		q = normalize(sm[2])
+	}
+	limit := max(2, len(q)/4)
+	type candidate struct {
+		name  string
+		score int
+	}
+	var cands []candidate
+	consider := func(key, name string) {
+		switch d := levenshtein(q, key); {
+		case d <= limit:
+			cands = append(cands, candidate{name, d})
+		case len(q) >= 4 && strings.Contains(key, q):
+			// After every near miss: names that start with the query, then
+			// shorter names first.
+			score := limit + 1 + len(key) - len(q)
+			if !strings.HasPrefix(key, q) {
+				score += 100
+			}
+			cands = append(cands, candidate{name, score})
+		}
+	}
+	for key, c := range m.codes {
+		consider(key, string(c))
+	}
+	for key, cs := range m.aliases {
+		for _, c := range cs {
+			consider(key, string(c))
+		}
+	}
+	for key, g := range m.gateway {
+		consider(key, strconv.Quote(g.Message))
+	}
+	slices.SortFunc(cands, func(a, b candidate) int {
+		if a.score != b.score {
+			return a.score - b.score
+		}
+		return strings.Compare(a.name, b.name)
+	})
+	var out []string
+	for _, c := range cands {
+		if !slices.Contains(out, c.name) {
+			out = append(out, c.name)
+		}
+		if len(out) == maxSuggestions {
+			break
+		}
+	}
+	return out
+}
+
+// levenshtein is the edit distance between a and b, which normalize has
+// made ASCII, so bytes are characters.
+func levenshtein(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			cost := 1
+			if a[i-1] == b[j-1] {
+				cost = 0
+			}
+			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

@@ -1,0 +1,188 @@
+package main
+
+import (
+	"encoding/json"
+	"fmt"
+	"io"
+	"regexp"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"github.com/apierr/apierr"
+)
+
+// textWidth is where text output wraps. It is fixed rather than read from
+// the terminal so that output, and the golden files, are the same anywhere.
+const textWidth = 80
+
+// field is one labelled line of a text block or one row of a Markdown table.
+type field struct{ label, value string }
+
+// block is one thing explained: a heading line and its fields.
+type block struct {
+	heading   string // text: the first line; Markdown: a level-2 heading
+	mdHeading string // Markdown's heading when it differs, e.g. a code in backticks
+	fields    []field
+}
+
+// add appends a field unless its value is empty: absent facts are left out
+// rather than printed as blanks.
+func (b *block) add(label, value string) {
+	if value != "" {
+		b.fields = append(b.fields, field{label, value})
+	}
+}
+
+// writeText prints b as a heading and an indented column of labels, each
+// value wrapped to textWidth and continued under the value column.
+func writeText(w io.Writer, b block) {
+	fmt.Fprintln(w, b.heading)
+	labelWidth := 0
+	for _, f := range b.fields {
+		labelWidth = max(labelWidth, utf8.RuneCountInString(f.label))
+	}
+	const indent = 2
+	col := indent + labelWidth + 2
+	for _, f := range b.fields {
+		for i, line := range wrap(f.value, textWidth-col) {
+			label := ""
+			if i == 0 {
+				label = f.label
+			}
+			if line == "" {
+				fmt.Fprintf(w, "%*s%s\n", indent, "", label)
+				continue
+			}
+			fmt.Fprintf(w, "%*s%-*s%s\n", indent, "", col-indent, label, line)
+		}
+	}
+}
+
+// listMarker is the start of a list item in the catalog's cause and
+// solution texts ("• ", "1. "); wrapped lines of an item hang under its text.
+var listMarker = regexp.MustCompile(`^(?:•|-|\*|\d+[.)])\s+`)
+
+// wrap breaks text into lines of at most width characters at spaces,
+// keeping the text's own line breaks; a line that fits is left as it is. A
+// word longer than width gets a line of its own rather than being cut.
+func wrap(text string, width int) []string {
+	var out []string
+	for _, para := range strings.Split(text, "\n") {
+		if utf8.RuneCountInString(para) <= width {
+			out = append(out, para) // as is: it may be aligned columns
+			continue
+		}
+		hang := utf8.RuneCountInString(listMarker.FindString(para))
+		words := strings.Fields(para)
+		if len(words) == 0 {
+			out = append(out, "")
+			continue
+		}
+		line := words[0]
+		for _, word := range words[1:] {
+			if utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) > width {
+				out = append(out, line)
+				line = strings.Repeat(" ", hang) + word
+				continue
+			}
+			line += " " + word
+		}
+		out = append(out, line)
+	}
+	return out
+}
+
+// writeMarkdown prints b as a level-2 heading and a two-column table.
+func writeMarkdown(w io.Writer, b block) {
+	heading := b.heading
+	if b.mdHeading != "" {
+		heading = b.mdHeading
+	}
+	fmt.Fprintf(w, "## %s\n\n| field | value |\n|---|---|\n", heading)
+	for _, f := range b.fields {
+		fmt.Fprintf(w, "| %s | %s |\n", mdCell(f.label), mdCell(f.value))
+	}
+}
+
+// mdReplacer escapes what would end a table cell ("|", a line break) or be
+// read as markup; the catalog's texts are prose and must show as written.
+// "_" stays: GitHub never reads it as emphasis inside a word, and the
+// catalog's only underscores are inside codes such as AWAITING_AUTHORISATION.
+var mdReplacer = strings.NewReplacer(
+	`\`, `\\`, "|", `\|`, "`", "\\`", "*", `\*`, "<", "&lt;", ">", "&gt;",
+	"[", `\[`, "]", `\]`, "\r\n", "<br>", "\n", "<br>", "\r", "<br>",
+)
+
+// mdCell makes s safe inside a Markdown table cell.
+func mdCell(s string) string { return mdReplacer.Replace(s) }
+
+// mdCode writes s as inline code, which needs no escaping but of "|", the
+// cell delimiter GitHub honours even there.
+func mdCode(s string) string { return "`" + strings.ReplaceAll(s, "|", `\|`) + "`" }
+
+// statusLine is "423 Locked", or the bare number for a status nobody names.
+func statusLine(status int) string {
+	if t := apierr.StatusText(status); t != "" {
+		return strconv.Itoa(status) + " " + t
+	}
+	return strconv.Itoa(status)
+}
+
+// schedule is the wait before each resend of apierr.DefaultPolicy, the
+// schedule apierr.Transport follows: 3s, 6s, 12s, 24s, 48s.
+func schedule() []time.Duration {
+	p := apierr.DefaultPolicy
+	waits := make([]time.Duration, 0, p.MaxRetries)
+	for n := 1; n <= p.MaxRetries; n++ {
+		waits = append(waits, p.Delay(n))
+	}
+	return waits
+}
+
+// scheduleSeconds is schedule for JSON: an empty list unless the class
+// resends on it.
+func scheduleSeconds(c apierr.RetryClass) []float64 {
+	out := []float64{}
+	if c == apierr.Backoff {
+		for _, d := range schedule() {
+			out = append(out, d.Seconds())
+		}
+	}
+	return out
+}
+
+// seconds formats d in seconds ("7s", "120s", "0.5s"): a wait is compared
+// with Retry-After, which counts seconds, so minutes would only get in the way.
+func seconds(d time.Duration) string {
+	return strconv.FormatFloat(d.Seconds(), 'f', -1, 64) + "s"
+}
+
+// advice says what to do about a class, with the concrete schedule.
+func advice(c apierr.RetryClass) string {
+	switch c {
+	case apierr.Backoff:
+		waits := schedule()
+		parts := make([]string, len(waits))
+		for i, d := range waits {
+			parts[i] = seconds(d)
+		}
+		return "resend after " + strings.Join(parts, ", ")
+	case apierr.Reauthenticate:
+		return "refresh the token, then resend once"
+	}
+	return "do not resend"
+}
+
+// verdict is the retry line of text output: "backoff: resend after 3s, …".
+func verdict(c apierr.RetryClass) string { return c.String() + ": " + advice(c) }
+
+// writeJSON prints v as indented JSON: one object per result, so that a
+// single result parses with any JSON reader and several stream into jq.
+func writeJSON(w io.Writer, v any) error {
+	enc := json.NewEncoder(w)
+	enc.SetIndent("", "  ")
+	enc.SetEscapeHTML(false) // "<" in a detail is text, not an HTML hazard here
+	return enc.Encode(v)
+}
