@@ -11,6 +11,7 @@ package apierr
 import (
 	"fmt"
 	"iter"
+	"strings"
 )
 
 // Code is a documented error code as it appears on the wire: a Brick Bank
@@ -38,32 +39,17 @@ var retryClassNames = [...]string{
 }
 
 // String returns "no-retry", "backoff" or "reauthenticate".
-func (c RetryClass) String() string {
-	if int(c) < len(retryClassNames) {
-		return retryClassNames[c]
-	}
-	return fmt.Sprintf("RetryClass(%d)", uint8(c))
-}
+func (c RetryClass) String() string { return enumString(retryClassNames[:], c, "RetryClass") }
 
 // MarshalText encodes c as its [RetryClass.String] name; an undefined class
 // is an error rather than a name no reader could decode.
 func (c RetryClass) MarshalText() ([]byte, error) {
-	if int(c) >= len(retryClassNames) {
-		return nil, fmt.Errorf("apierr: cannot marshal undefined RetryClass(%d)", uint8(c))
-	}
-	return []byte(retryClassNames[c]), nil
+	return enumMarshal(retryClassNames[:], c, "RetryClass")
 }
 
 // UnmarshalText decodes a name written by [RetryClass.MarshalText].
 func (c *RetryClass) UnmarshalText(text []byte) error {
-	for i, name := range retryClassNames {
-		if string(text) == name {
-			*c = RetryClass(i)
-			return nil
-		}
-	}
-	return fmt.Errorf("apierr: unknown retry class %q (want no-retry, backoff or reauthenticate)",
-		text)
+	return enumUnmarshal(retryClassNames[:], text, c, "retry class")
 }
 
 // Format is the shape of an error on the wire.
@@ -94,30 +80,41 @@ var formatNames = [...]string{
 
 // String returns "unknown", "code-title-detail", "oauth", "bearer" or
 // "problem".
-func (f Format) String() string {
-	if int(f) < len(formatNames) {
-		return formatNames[f]
-	}
-	return fmt.Sprintf("Format(%d)", uint8(f))
-}
+func (f Format) String() string { return enumString(formatNames[:], f, "Format") }
 
 // MarshalText encodes f as its [Format.String] name.
-func (f Format) MarshalText() ([]byte, error) {
-	if int(f) >= len(formatNames) {
-		return nil, fmt.Errorf("apierr: cannot marshal undefined Format(%d)", uint8(f))
-	}
-	return []byte(formatNames[f]), nil
-}
+func (f Format) MarshalText() ([]byte, error) { return enumMarshal(formatNames[:], f, "Format") }
 
 // UnmarshalText decodes a name written by [Format.MarshalText].
 func (f *Format) UnmarshalText(text []byte) error {
-	for i, name := range formatNames {
+	return enumUnmarshal(formatNames[:], text, f, "format")
+}
+
+// enumString, enumMarshal and enumUnmarshal give RetryClass and Format their
+// names: one table each, read the same way.
+func enumString[E ~uint8](names []string, v E, typ string) string {
+	if int(v) < len(names) {
+		return names[v]
+	}
+	return fmt.Sprintf("%s(%d)", typ, uint8(v))
+}
+
+func enumMarshal[E ~uint8](names []string, v E, typ string) ([]byte, error) {
+	if int(v) >= len(names) {
+		return nil, fmt.Errorf("apierr: cannot marshal undefined %s(%d)", typ, uint8(v))
+	}
+	return []byte(names[v]), nil
+}
+
+func enumUnmarshal[E ~uint8](names []string, text []byte, v *E, what string) error {
+	for i, name := range names {
 		if string(text) == name {
-			*f = Format(i)
+			*v = E(i)
 			return nil
 		}
 	}
-	return fmt.Errorf("apierr: unknown format %q", text)
+	return fmt.Errorf("apierr: unknown %s %q (want one of %s)", what, text,
+		strings.Join(names, ", "))
 }
 
 // Entry is one documented error: what a server sends and what a client
