@@ -23,12 +23,15 @@ type wireBody struct {
 	Message          string          `json:"message"`
 	Type             string          `json:"type"`
 	Status           flexString      `json:"status"`
-	// Errors is Open Finance Brasil's envelope: {"errors":[{code,title,detail}]}.
-	Errors []struct {
-		Code   string `json:"code"`
-		Title  string `json:"title"`
-		Detail string `json:"detail"`
-	} `json:"errors"`
+	Errors           []envelopeError `json:"errors"`
+}
+
+// envelopeError is one error of Open Finance Brasil's envelope:
+// {"errors":[{"code","title","detail"}]}.
+type envelopeError struct {
+	Code   string `json:"code"`
+	Title  string `json:"title"`
+	Detail string `json:"detail"`
 }
 
 // flexString is a member that may be a string or not: it records that it
@@ -50,18 +53,35 @@ func (f *flexString) UnmarshalJSON(b []byte) error {
 		f.text = string(inner) // nothing to unescape or replace: the bytes are the text
 		return nil
 	}
-	return json.Unmarshal(b, &f.text)
+	text, err := unquoteJSON(b)
+	f.text = text
+	return err
+}
+
+// unquoteJSON decodes a JSON string with escapes. It is apart from
+// UnmarshalJSON so that only this rare path puts a string on the heap.
+func unquoteJSON(b []byte) (string, error) {
+	var s string
+	err := json.Unmarshal(b, &s)
+	return s, err
 }
 
 // classify builds the *Error for a response from its status, headers and
 // (a bounded prefix of) its body: the one rule set FromResponse and the
 // Transport share.
 func classify(status int, header http.Header, body []byte) *Error {
-	e := &Error{Status: status, Header: header}
+	e := new(Error)
+	classifyInto(e, status, header, body)
+	return e
+}
+
+func classifyInto(e *Error, status int, header http.Header, body []byte) {
+	*e = Error{Status: status, Header: header}
 	readBody(e, header, body)
 
 	if c, ok := bearerChallenge(header); ok {
-		e.Challenge = &c
+		e.Challenge = new(Challenge)
+		*e.Challenge = c
 		if code := c.Params["error"]; code != "" {
 			e.Format = FormatBearer
 			if e.Code == "" {
@@ -98,7 +118,6 @@ func classify(status int, header http.Header, body []byte) *Error {
 		}
 		e.RetryAfter, _ = ParseRetryAfter(v, now)
 	}
-	return e
 }
 
 // bearerChallenge returns the first Bearer challenge of WWW-Authenticate,
@@ -156,12 +175,11 @@ func readBody(e *Error, header http.Header, body []byte) {
 		}
 		return
 	}
+	// json.Valid costs a fraction of json.Unmarshal's reflection; once the
+	// document is known good, one pass over its top-level members is all
+	// a classification needs.
 	var w wireBody
-	if err := json.Unmarshal(trimmed, &w); err != nil {
-		if _, typeOnly := err.(*json.UnmarshalTypeError); !typeOnly {
-			w = lenientBody(trimmed)
-		}
-	}
+	scanBody(&w, trimmed, json.Valid(trimmed))
 	switch {
 	case isProblemJSON(header.Get("Content-Type")) ||
 		w.Type != "" && w.Status.present && !w.Error.present:
@@ -204,18 +222,6 @@ func isProblemJSON(contentType string) bool {
 	return rest == "" || rest[0] == ';'
 }
 
-// jsonString decodes a raw member that is a JSON string.
-func jsonString(raw json.RawMessage) (string, bool) {
-	if len(raw) == 0 || raw[0] != '"' {
-		return "", false
-	}
-	var s string
-	if json.Unmarshal(raw, &s) != nil {
-		return "", false
-	}
-	return s, true
-}
-
 func nonNull(raw json.RawMessage) json.RawMessage {
 	if len(raw) == 0 || string(raw) == "null" {
 		return nil
@@ -241,29 +247,30 @@ func isPlainText(b []byte) bool {
 	return true
 }
 
-// lenientBody reads what it can of a body that is not valid JSON: a
-// truncated one, or the unquoted keys of seed 003's own examples
-// ({ code: "X", detail: "no closing quote }). It takes the top-level
-// members it understands, in order, and stops at the first it cannot read.
-func lenientBody(b []byte) wireBody {
-	var w wireBody
-	s := lenientScanner{b: b, i: 1} // past '{'
+// scanBody reads the top-level members of a JSON object into w. With valid
+// set, the document passed json.Valid and values need no second check.
+// Otherwise it reads what it can: a truncated body, or the unquoted keys of
+// seed 003's own examples ({ code: "X", detail: "no closing quote }), taking
+// the members it understands in order and stopping at the first it cannot
+// read.
+func scanBody(w *wireBody, b []byte, valid bool) {
+	s := bodyScanner{b: b, i: 1, valid: valid} // past '{'
 	for {
 		s.skip(" \t\r\n,")
 		name, ok := s.name()
 		if !ok {
-			return w
+			return
 		}
 		s.skip(" \t\r\n")
 		if !s.consume(':') {
-			return w
+			return
 		}
 		s.skip(" \t\r\n")
 		raw, ok := s.value()
 		if !ok {
-			return w
+			return
 		}
-		setMember(&w, name, raw)
+		setMember(w, name, raw)
 	}
 }
 
@@ -289,22 +296,27 @@ func setMember(w *wireBody, name string, raw json.RawMessage) {
 		w.Type = flex.text
 	case "status":
 		w.Status = flex
+	case "errors":
+		var envelope []envelopeError
+		_ = json.Unmarshal(raw, &envelope) // a wrong shape leaves no envelope
+		w.Errors = envelope
 	}
 }
 
-// lenientScanner walks a JSON-like object without ever failing hard.
-type lenientScanner struct {
-	b []byte
-	i int
+// bodyScanner walks a JSON-like object without ever failing hard.
+type bodyScanner struct {
+	b     []byte
+	i     int
+	valid bool // the whole document passed json.Valid
 }
 
-func (s *lenientScanner) skip(set string) {
+func (s *bodyScanner) skip(set string) {
 	for s.i < len(s.b) && strings.IndexByte(set, s.b[s.i]) >= 0 {
 		s.i++
 	}
 }
 
-func (s *lenientScanner) consume(c byte) bool {
+func (s *bodyScanner) consume(c byte) bool {
 	if s.i < len(s.b) && s.b[s.i] == c {
 		s.i++
 		return true
@@ -313,7 +325,7 @@ func (s *lenientScanner) consume(c byte) bool {
 }
 
 // name reads a quoted or bare member name.
-func (s *lenientScanner) name() (string, bool) {
+func (s *bodyScanner) name() (string, bool) {
 	if s.i >= len(s.b) {
 		return "", false
 	}
@@ -322,8 +334,9 @@ func (s *lenientScanner) name() (string, bool) {
 		if !ok {
 			return "", false
 		}
-		name, ok := jsonString(raw)
-		return name, ok
+		var name flexString
+		err := name.UnmarshalJSON(raw)
+		return name.text, err == nil && name.isString
 	}
 	start := s.i
 	for s.i < len(s.b) && (isIdentByte(s.b[s.i])) {
@@ -339,7 +352,7 @@ func isIdentByte(c byte) bool {
 
 // str reads a string; one left open at the end of its line or of the body
 // is closed there, as seed 003's PARAMETRO_INVALIDO example needs.
-func (s *lenientScanner) str() (json.RawMessage, bool) {
+func (s *bodyScanner) str() (json.RawMessage, bool) {
 	start := s.i
 	s.i++
 	for s.i < len(s.b) {
@@ -373,7 +386,7 @@ func closeString(open []byte) json.RawMessage {
 
 // value reads a member's value: a string, or a number, literal, object or
 // array taken raw (an unbalanced one is not a value).
-func (s *lenientScanner) value() (json.RawMessage, bool) {
+func (s *bodyScanner) value() (json.RawMessage, bool) {
 	if s.i >= len(s.b) {
 		return nil, false
 	}
@@ -397,7 +410,7 @@ func (s *lenientScanner) value() (json.RawMessage, bool) {
 			s.i++
 			if depth == 0 {
 				raw := s.b[start:s.i]
-				return raw, json.Valid(raw)
+				return raw, s.valid || json.Valid(raw)
 			}
 		}
 		return nil, false
@@ -407,6 +420,6 @@ func (s *lenientScanner) value() (json.RawMessage, bool) {
 			s.i++
 		}
 		raw := s.b[start:s.i]
-		return raw, json.Valid(raw)
+		return raw, s.valid || json.Valid(raw)
 	}
 }

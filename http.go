@@ -58,6 +58,13 @@ func FromResponse(resp *http.Response) error {
 // readBounded reads at most limit bytes of r, sizing the buffer from the
 // declared length when there is one, and keeps what it read on an error.
 func readBounded(r io.Reader, limit, declared int64) []byte {
+	buf, _ := readBoundedEOF(r, limit, declared)
+	return buf
+}
+
+// readBoundedEOF is readBounded that also reports whether it read the body
+// to its end, so that a caller with nothing left to drain can just close.
+func readBoundedEOF(r io.Reader, limit, declared int64) ([]byte, bool) {
 	size := int64(512)
 	if declared >= 0 {
 		size = min(declared+1, limit) // +1: a read that sees EOF at once
@@ -71,13 +78,13 @@ func readBounded(r io.Reader, limit, declared int64) []byte {
 		n, err := lr.Read(buf[len(buf):cap(buf)])
 		buf = buf[:len(buf)+n]
 		if err != nil || lr.N <= 0 {
-			break
+			return buf, err == io.EOF
 		}
 		if n == 0 {
 			empty++
 		}
 	}
-	return buf
+	return buf, false
 }
 
 // DefaultRealm is the realm of the Bearer challenges a [Writer] sends when

@@ -1,7 +1,6 @@
 package apierr
 
 import (
-	"bytes"
 	"context"
 	crand "crypto/rand"
 	"encoding/hex"
@@ -30,7 +29,9 @@ type Policy struct {
 // DefaultPolicy is seed 003's schedule for 5xx errors and Too Many Sessions:
 // "um intervalo base de três segundos com um fator de duplicação", "até
 // cinco novas tentativas": 3 s, 6 s, 12 s, 24 s and 48 s, 93 s in all.
-var DefaultPolicy = Policy{Base: 3 * time.Second, Factor: 2, MaxRetries: 5, MaxWait: 48 * time.Second}
+var DefaultPolicy = Policy{
+	Base: 3 * time.Second, Factor: 2, MaxRetries: 5, MaxWait: 48 * time.Second,
+}
 
 // Delay returns the wait before resend number retry (1 for the first
 // resend): Base × Factor^(retry-1), capped at MaxWait when MaxWait is set,
@@ -130,13 +131,14 @@ func (p Policy) wait(n int, random func() float64) time.Duration {
 //     sent once) and sends the same headers every time;
 //   - when it gives up it returns the last response, unread, and no error.
 //
+// A Policy with MaxRetries 0 and any other field set never resends.
 // Error responses are classified by [FromResponse]'s rules on a bounded
 // prefix of the body, which is put back: the caller reads every byte. A
 // response below 400 passes through untouched. A Transport is safe for
 // concurrent use; its fields must not change once it is in use.
 type Transport struct {
 	Base    http.RoundTripper                          // nil: http.DefaultTransport
-	Policy  Policy                                     // all-zero: DefaultPolicy; MaxRetries 0 otherwise: no resend
+	Policy  Policy                                     // all-zero: DefaultPolicy (see below)
 	Sleep   func(context.Context, time.Duration) error // nil: a timer that stops with ctx
 	Rand    func() float64                             // jitter source in [0,1); nil: math/rand/v2
 	OnRetry func(RetryEvent)                           // nil: silent; see LogRetries
@@ -270,6 +272,8 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	refreshed := false
 	for attempt, retries := 1, 0; ; attempt++ {
 		resp, err := t.send(base, cur)
+		var prefix []byte // what peek read of an error response's body
+		eof := false      // whether that was all of it
 		ev := RetryEvent{Request: req, Attempt: attempt}
 		safe := idempotent // may this outcome be resent without duplicating work?
 		switch {
@@ -284,25 +288,27 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		case resp.StatusCode < 400:
 			return t.done(resp, cur, attempt), nil
 		default:
-			e := peek(resp)
+			var e Error
+			prefix, eof = peek(resp, &e)
 			ev.Status, ev.Code, ev.Retry, ev.Reason = e.Status, e.Code, e.Retry, "backoff"
 			if e.Retry == Reauthenticate && t.Refresh != nil && !refreshed && canReplay {
 				next, rerr := t.refresh(req, cur, attempt+1)
 				if rerr != nil {
-					discard(resp)
+					discard(resp, eof)
 					return nil, rerr
 				}
 				refreshed, ev.Reason = true, "refresh"
 				if t.OnRetry != nil {
 					t.OnRetry(ev)
 				}
-				discard(resp)
+				discard(resp, eof)
 				cur = next
 				continue // a 401 proves nothing ran: resend at once, whatever the method
 			}
 			if e.RetryAfter > 0 {
 				if policy.MaxWait > 0 && e.RetryAfter > policy.MaxWait {
-					return t.done(resp, cur, attempt), nil // the server asks for longer than we wait
+					// The server asks for longer than we wait: stop now.
+					return t.done(restore(resp, prefix), cur, attempt), nil
 				}
 				ev.Wait, ev.Reason = e.RetryAfter, "retry-after"
 			}
@@ -310,20 +316,20 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 
 		retries++
 		if ev.Retry != Backoff || !safe || !canReplay || retries > policy.MaxRetries {
-			return t.giveUp(resp, err, cur, attempt)
+			return t.giveUp(restore(resp, prefix), err, cur, attempt)
 		}
 		if w := policy.wait(retries, t.random); w >= ev.Wait {
 			ev.Wait, ev.Reason = w, scheduleReason(ev.Reason)
 		}
 		if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < ev.Wait {
-			return t.giveUp(resp, err, cur, attempt) // the wait would outlive the caller
+			return t.giveUp(restore(resp, prefix), err, cur, attempt) // the wait would outlive the caller
 		}
 		next, nerr := resendable(req, cur, attempt+1)
 		if nerr != nil {
-			return t.giveUp(resp, err, cur, attempt)
+			return t.giveUp(restore(resp, prefix), err, cur, attempt)
 		}
 		if resp != nil {
-			discard(resp)
+			discard(resp, eof)
 		}
 		if t.OnRetry != nil {
 			t.OnRetry(ev)
@@ -386,7 +392,9 @@ func (t *Transport) done(resp *http.Response, cur *http.Request, attempt int) *h
 	return resp
 }
 
-func (t *Transport) giveUp(resp *http.Response, err error, cur *http.Request, attempt int) (*http.Response, error) {
+// giveUp returns the last outcome as it is: the response, or the error.
+func (t *Transport) giveUp(resp *http.Response, err error, cur *http.Request,
+	attempt int) (*http.Response, error) {
 	if err != nil {
 		return nil, err
 	}
@@ -454,34 +462,54 @@ func resendable(orig, cur *http.Request, attempt int) (*http.Request, error) {
 	return next, nil
 }
 
-// peek classifies an error response from a bounded prefix of its body, and
-// puts the prefix back so the caller still reads every byte.
-func peek(resp *http.Response) *Error {
-	var prefix []byte
+// peek classifies an error response from a bounded prefix of its body,
+// into e. It returns the prefix, and whether it was the whole body; restore
+// puts it back when the response goes to the caller.
+func peek(resp *http.Response, e *Error) (prefix []byte, eof bool) {
 	if resp.Body != nil && resp.Body != http.NoBody {
-		prefix = readBounded(resp.Body, peekLimit, resp.ContentLength)
-		resp.Body = &stitchedBody{Reader: io.MultiReader(bytes.NewReader(prefix), resp.Body),
-			Closer: resp.Body}
+		prefix, eof = readBoundedEOF(resp.Body, peekLimit, resp.ContentLength)
 	}
 	header := resp.Header
 	if header == nil {
 		header = http.Header{}
 	}
-	return classify(resp.StatusCode, header, prefix)
+	classifyInto(e, resp.StatusCode, header, prefix)
+	return prefix, eof
+}
+
+// restore puts a peeked prefix back in front of the rest of resp's body.
+func restore(resp *http.Response, prefix []byte) *http.Response {
+	if resp != nil && len(prefix) > 0 {
+		resp.Body = &stitchedBody{prefix: prefix, rest: resp.Body}
+	}
+	return resp
 }
 
 type stitchedBody struct {
-	io.Reader
-	io.Closer
+	prefix []byte
+	rest   io.ReadCloser
 }
 
+func (b *stitchedBody) Read(p []byte) (int, error) {
+	if len(b.prefix) > 0 {
+		n := copy(p, b.prefix)
+		b.prefix = b.prefix[n:]
+		return n, nil
+	}
+	return b.rest.Read(p)
+}
+
+func (b *stitchedBody) Close() error { return b.rest.Close() }
+
 // discard drains a bounded part of a body the caller will never see, so its
-// connection can be reused, and closes it.
-func discard(resp *http.Response) {
+// connection can be reused, and closes it; eof: peek already read it all.
+func discard(resp *http.Response, eof bool) {
 	if resp.Body == nil {
 		return
 	}
-	_, _ = io.CopyN(io.Discard, resp.Body, drainLimit)
+	if !eof {
+		_, _ = io.CopyN(io.Discard, resp.Body, drainLimit)
+	}
 	_ = resp.Body.Close()
 }
 
