@@ -235,17 +235,27 @@ func (wr Writer) write(w http.ResponseWriter, r *http.Request, e *Error) {
 		}
 	}
 	if e.RetryAfter > 0 {
-		secs := int64((e.RetryAfter + time.Second - 1) / time.Second)
+		secs := int64(e.RetryAfter / time.Second)
+		if e.RetryAfter%time.Second != 0 {
+			secs++ // round up, without the overflow of adding first
+		}
 		h["Retry-After"] = []string{strconv.FormatInt(secs, 10)}
 	}
+	// What the handler declared for the body it meant to send does not
+	// describe this one.
+	delete(h, "Content-Length")
+	delete(h, "Content-Encoding")
+	delete(h, "Content-Range")
 	if e.Format == FormatOAuth || e.Format == FormatBearer {
 		h["Cache-Control"] = []string{"no-store"} // RFC 6749 §5.1, whatever body follows
 	}
 	bp := bodyPool.Get().(*[]byte)
-	if e.Format == FormatBearer {
-		h["Www-Authenticate"] = []string{string(wr.appendChallenge((*bp)[:0], e))}
-	}
 	body := (*bp)[:0]
+	if e.Format == FormatBearer {
+		body = wr.appendChallenge(body, e)
+		h["Www-Authenticate"] = []string{string(body)}
+		body = body[:0] // the buffer, grown if need be, serves the body next
+	}
 	switch format {
 	case FormatProblem:
 		h["Content-Type"] = []string{contentTypeProblem}
@@ -577,8 +587,12 @@ func (wr Writer) recoverPanic(tw *trackingWriter, r *http.Request) {
 	if v == http.ErrAbortHandler {
 		panic(v)
 	}
+	path := ""
+	if r.URL != nil {
+		path = r.URL.Path
+	}
 	wr.logger().Error("apierr: handler panicked",
-		"panic", fmt.Sprint(v), "method", r.Method, "path", r.URL.Path,
+		"panic", fmt.Sprint(v), "method", r.Method, "path", path,
 		"stack", string(debug.Stack()))
 	if !tw.wrote {
 		wr.write(tw, r, New(ErroInterno))
@@ -587,6 +601,8 @@ func (wr Writer) recoverPanic(tw *trackingWriter, r *http.Request) {
 
 // trackingWriter records whether a response was started, so that an error
 // or a panic after that is logged instead of written into the middle of it.
+// It passes Flush on; Hijack, deadlines and ReadFrom are reached through
+// http.NewResponseController, which unwraps it.
 type trackingWriter struct {
 	http.ResponseWriter
 	wrote bool

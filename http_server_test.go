@@ -440,3 +440,28 @@ func (s *syncBuffer) String() string {
 	defer s.mu.Unlock()
 	return s.buf.String()
 }
+
+func TestWriteReplacesBodyHeaders(t *testing.T) {
+	t.Run("a handler's Content-Length and Content-Encoding do not describe the error", func(t *testing.T) {
+		rec := httptest.NewRecorder()
+		rec.Header().Set("Content-Length", "5")
+		rec.Header().Set("Content-Encoding", "gzip")
+		rec.Header().Set("Content-Range", "bytes 0-4/10")
+		quietWriter.Write(rec, nil, New(ErroInterno))
+		assert.Empty(t, rec.Header().Get("Content-Length"))
+		assert.Empty(t, rec.Header().Get("Content-Encoding"))
+		assert.Empty(t, rec.Header().Get("Content-Range"))
+	})
+	t.Run("a huge Retry-After is a huge number of seconds, not a negative one", func(t *testing.T) {
+		rec := httptest.NewRecorder()
+		quietWriter.Write(rec, nil, New(ErroInterno).WithRetryAfter(time.Duration(1<<63-1)))
+		assert.Equal(t, "9223372037", rec.Header().Get("Retry-After"))
+	})
+	t.Run("a panic on a request without a URL is still answered", func(t *testing.T) {
+		rec := httptest.NewRecorder()
+		quietWriter.Recover(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
+			panic("boom")
+		})).ServeHTTP(rec, &http.Request{Method: "GET", Header: http.Header{}})
+		assert.Equal(t, 500, rec.Code)
+	})
+}

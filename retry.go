@@ -138,7 +138,7 @@ func (p Policy) wait(n int, random func() float64) time.Duration {
 // concurrent use; its fields must not change once it is in use.
 type Transport struct {
 	Base    http.RoundTripper                          // nil: http.DefaultTransport
-	Policy  Policy                                     // all-zero: DefaultPolicy (see below)
+	Policy  Policy                                     // all-zero: DefaultPolicy (see above)
 	Sleep   func(context.Context, time.Duration) error // nil: a timer that stops with ctx
 	Rand    func() float64                             // jitter source in [0,1); nil: math/rand/v2
 	OnRetry func(RetryEvent)                           // nil: silent; see LogRetries
@@ -156,7 +156,9 @@ type Transport struct {
 
 	// AttemptTimeout, when positive, bounds each attempt, within whatever
 	// remains of the request context's deadline. An attempt that runs out
-	// is a transport failure and is resent like one.
+	// is a transport failure and is resent like one. The bound covers
+	// reading the body of the response returned, as http.Client.Timeout's
+	// does.
 	AttemptTimeout time.Duration
 }
 
@@ -356,19 +358,42 @@ func scheduleReason(reason string) string {
 // send runs one attempt, under AttemptTimeout when one is set.
 func (t *Transport) send(base http.RoundTripper, req *http.Request) (*http.Response, error) {
 	if t.AttemptTimeout <= 0 {
-		return base.RoundTrip(req)
+		return roundTrip(base, req)
 	}
 	ctx, cancel := context.WithTimeout(req.Context(), t.AttemptTimeout)
-	resp, err := base.RoundTrip(req.WithContext(ctx))
+	resp, err := roundTrip(base, req.WithContext(ctx))
 	if err != nil {
+		// Only the attempt's own deadline makes a timeout: read before
+		// cancel, which would end ctx whatever the cause.
+		timedOut := errors.Is(ctx.Err(), context.DeadlineExceeded) && req.Context().Err() == nil
 		cancel()
-		if ctx.Err() != nil && req.Context().Err() == nil {
+		if timedOut {
 			return nil, &attemptTimeoutError{err: err}
 		}
 		return nil, err
 	}
+	if resp.Body == nil || resp.Body == http.NoBody {
+		cancel()
+		return resp, nil
+	}
 	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
 	return resp, nil
+}
+
+// roundTrip holds a Base to the RoundTripper contract: a response or an
+// error, never both nor neither.
+func roundTrip(base http.RoundTripper, req *http.Request) (*http.Response, error) {
+	resp, err := base.RoundTrip(req)
+	switch {
+	case err != nil && resp != nil:
+		if resp.Body != nil {
+			_ = resp.Body.Close()
+		}
+		return nil, err
+	case err == nil && resp == nil:
+		return nil, errors.New("apierr: Base RoundTripper returned neither a response nor an error")
+	}
+	return resp, err
 }
 
 // cancelOnClose releases an attempt's timeout when its body is done with.

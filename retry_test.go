@@ -762,3 +762,52 @@ func TestParseRetryAfter(t *testing.T) {
 }
 
 func discardLog() *log.Logger { return log.New(io.Discard, "", 0) }
+
+// roundTripFunc is a Base that answers from a function.
+type roundTripFunc func(*http.Request) (*http.Response, error)
+
+func (f roundTripFunc) RoundTrip(r *http.Request) (*http.Response, error) { return f(r) }
+
+func TestTransportBaseContract(t *testing.T) {
+	t.Run("a TLS verification failure is not resent under AttemptTimeout either", func(t *testing.T) {
+		srv := httptest.NewUnstartedServer(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {}))
+		srv.Config.ErrorLog = discardLog()
+		srv.StartTLS()
+		defer srv.Close()
+		sl := &sleeper{}
+		c, _ := client(t, sl, func(tr *Transport) { tr.AttemptTimeout = 5 * time.Second })
+		_, err := c.Get(srv.URL)
+		require.Error(t, err)
+		assert.NotContains(t, err.Error(), "attempt timed out")
+		assert.Empty(t, sl.got())
+	})
+	t.Run("a Base returning neither response nor error is an error, not a panic", func(t *testing.T) {
+		tr := &Transport{Base: roundTripFunc(func(*http.Request) (*http.Response, error) {
+			return nil, nil
+		})}
+		req := httptest.NewRequest(http.MethodGet, "http://example.test/", nil)
+		resp, err := tr.RoundTrip(req)
+		assert.Nil(t, resp)
+		assert.ErrorContains(t, err, "neither a response nor an error")
+	})
+	t.Run("a Base returning both has its response closed", func(t *testing.T) {
+		body := &trackedBody{r: strings.NewReader("x")}
+		tr := &Transport{Base: roundTripFunc(func(*http.Request) (*http.Response, error) {
+			return &http.Response{StatusCode: 200, Body: body}, errors.New("odd base")
+		}), Sleep: (&sleeper{}).Sleep}
+		req := httptest.NewRequest(http.MethodPost, "http://example.test/", nil)
+		resp, err := tr.RoundTrip(req)
+		assert.Nil(t, resp)
+		assert.ErrorContains(t, err, "odd base")
+		assert.True(t, body.closed)
+	})
+	t.Run("an empty body under AttemptTimeout stays http.NoBody", func(t *testing.T) {
+		tr := &Transport{AttemptTimeout: time.Second,
+			Base: roundTripFunc(func(*http.Request) (*http.Response, error) {
+				return &http.Response{StatusCode: 204, Body: http.NoBody}, nil
+			})}
+		resp, err := tr.RoundTrip(httptest.NewRequest(http.MethodGet, "http://example.test/", nil))
+		require.NoError(t, err)
+		assert.Equal(t, http.NoBody, resp.Body)
+	})
+}

@@ -497,23 +497,10 @@ func isBearerText(c byte) bool {
 	return c >= ' ' && c <= '~' && c != '"' && c != '\\'
 }
 
-// sanitizeBearerText makes s safe for RFC 6750 error fields, which forbid
-// quotes, backslashes, controls and non-ASCII: Latin letters lose their
-// accents and anything else becomes '?', so nothing can break out of the
-// quoted-string or the header. Clean input is returned as is.
-func sanitizeBearerText(s string) string {
-	i := 0
-	for i < len(s) && isBearerText(s[i]) {
-		i++
-	}
-	if i == len(s) {
-		return s
-	}
-	return string(appendBearerText(make([]byte, 0, len(s)), s))
-}
-
-// appendBearerText appends s to b as sanitizeBearerText would return it,
-// copying clean runs whole.
+// appendBearerText appends s to b made safe for RFC 6750's error fields,
+// which forbid quotes, backslashes, controls and non-ASCII: Latin letters
+// lose their accents and anything else becomes '?', so nothing can break
+// out of the quoted-string or the header. Clean runs are copied whole.
 func appendBearerText(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {

@@ -701,10 +701,11 @@ func TestSanitizeBearerText(t *testing.T) {
 		assert.NotContains(t, got, "\n")
 		assert.NotContains(t, got, `"`)
 	})
-	t.Run("clean text is returned without allocating", func(t *testing.T) {
-		s := "The access token expired"
-		assert.Zero(t, testing.AllocsPerRun(100, func() { _ = sanitizeBearerText(s) }))
-		assert.Equal(t, unsafe.StringData(s), unsafe.StringData(sanitizeBearerText(s)))
+	t.Run("appending to a buffer with room does not allocate", func(t *testing.T) {
+		buf := make([]byte, 0, 64)
+		assert.Zero(t, testing.AllocsPerRun(100, func() {
+			_ = appendBearerText(buf[:0], "Consentimento inválido")
+		}))
 	})
 	t.Run("every output byte is in the RFC 6750 set", func(t *testing.T) {
 		var all strings.Builder
@@ -742,3 +743,6 @@ func TestCharacterClassesMatchRFC9110(t *testing.T) {
 		}
 	})
 }
+
+// sanitizeBearerText is appendBearerText's result as a string, for tests.
+func sanitizeBearerText(s string) string { return string(appendBearerText(nil, s)) }
