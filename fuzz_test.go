@@ -112,3 +112,31 @@ func FuzzAppendJSONString(f *testing.F) {
 		}
 	})
 }
+
+// FuzzScanBody holds the one-pass scanner to encoding/json: on any valid
+// JSON object, both read the same members.
+func FuzzScanBody(f *testing.F) {
+	for _, s := range []string{
+		`{"code":"X","title":"t","detail":"d"}`, `{"error":401,"error_description":"a\"b"}`,
+		`{"Code":"x","code":"y","errors":[{"code":"E"}]}`, `{"type":"t","status":503,"x":{"y":[1]}}`,
+		`{"error_details":{"a":1},"message":"\u00e9\ud83d\ude00"}`, `{"title":null,"detail":7}`,
+	} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, b []byte) {
+		b = bytes.TrimSpace(b)
+		if len(b) == 0 || b[0] != '{' || !json.Valid(b) {
+			t.Skip()
+		}
+		var want, got wireBody
+		_ = json.Unmarshal(b, &want) // a wrong-typed member is skipped, as the scanner does
+		scanBody(&got, b, true)
+		if want.Code != got.Code || want.Error != got.Error || want.Status != got.Status ||
+			want.Title != got.Title || want.Detail != got.Detail || want.Type != got.Type ||
+			want.ErrorDescription != got.ErrorDescription || want.Message != got.Message ||
+			!bytes.Equal(want.ErrorDetails, got.ErrorDetails) ||
+			len(want.Errors) != len(got.Errors) {
+			t.Fatalf("%s\nunmarshal %+v\nscan      %+v", b, want, got)
+		}
+	})
+}
