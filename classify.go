@@ -330,12 +330,8 @@ func (s *bodyScanner) name() (string, bool) {
 		return "", false
 	}
 	if s.b[s.i] == '"' {
-		raw, ok := s.str()
-		if !ok {
-			return "", false
-		}
 		var name flexString
-		err := name.UnmarshalJSON(raw)
+		err := name.UnmarshalJSON(s.str())
 		return name.text, err == nil && name.isString
 	}
 	start := s.i
@@ -352,7 +348,7 @@ func isIdentByte(c byte) bool {
 
 // str reads a string; one left open at the end of its line or of the body
 // is closed there, as seed 003's PARAMETRO_INVALIDO example needs.
-func (s *bodyScanner) str() (json.RawMessage, bool) {
+func (s *bodyScanner) str() json.RawMessage {
 	start := s.i
 	s.i++
 	for s.i < len(s.b) {
@@ -362,14 +358,14 @@ func (s *bodyScanner) str() (json.RawMessage, bool) {
 			continue
 		case '"':
 			s.i++
-			return s.b[start:s.i], true
+			return s.b[start:s.i]
 		case '\n':
-			return closeString(s.b[start:s.i]), true
+			return closeString(s.b[start:s.i])
 		}
 		s.i++
 	}
 	s.i = len(s.b)
-	return closeString(s.b[start:]), true
+	return closeString(s.b[start:])
 }
 
 // closeString turns an unterminated string into a valid JSON one, keeping
@@ -392,15 +388,13 @@ func (s *bodyScanner) value() (json.RawMessage, bool) {
 	}
 	switch c := s.b[s.i]; {
 	case c == '"':
-		return s.str()
+		return s.str(), true
 	case c == '{' || c == '[':
 		start, depth := s.i, 0
 		for s.i < len(s.b) {
 			switch s.b[s.i] {
 			case '"':
-				if _, ok := s.str(); !ok {
-					return nil, false
-				}
+				s.str() // skipped whole: quoted brackets do not count
 				continue
 			case '{', '[':
 				depth++

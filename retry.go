@@ -98,9 +98,37 @@ func isDigits(s string) bool {
 	return s != ""
 }
 
-// wait is the jittered wait before resend n: Delay(n) drawn from
-// ±Jitter around itself, never above MaxWait.
-func (p Policy) wait(n int, random func() float64) time.Duration {
+// orDefault is p, or DefaultPolicy for the zero Policy.
+func (p Policy) orDefault() Policy {
+	if p == (Policy{}) {
+		return DefaultPolicy
+	}
+	return p
+}
+
+// next plans the wait before resend n: the longer of the jittered schedule
+// and the server's Retry-After, serverWins telling which. ok is false when
+// the server asks for more than MaxWait, or when the wait would end after
+// ctx's deadline: no resend is worth waiting for then. Transport and Retry
+// share it, so both keep the same rules.
+func (p Policy) next(ctx context.Context, n int, retryAfter time.Duration,
+	random func() float64) (wait time.Duration, serverWins, ok bool) {
+	if p.MaxWait > 0 && retryAfter > p.MaxWait {
+		return 0, false, false
+	}
+	wait = p.jittered(n, random)
+	if retryAfter > wait {
+		wait, serverWins = retryAfter, true
+	}
+	if deadline, has := ctx.Deadline(); has && time.Until(deadline) < wait {
+		return 0, false, false
+	}
+	return wait, serverWins, true
+}
+
+// jittered is Delay(n) drawn from ±Jitter around itself, never above
+// MaxWait.
+func (p Policy) jittered(n int, random func() float64) time.Duration {
 	d := p.Delay(n)
 	if p.Jitter <= 0 || d <= 0 {
 		return d
@@ -249,13 +277,6 @@ const peekLimit = MaxErrorBody
 // connection can be reused; past it, closing is cheaper than reading.
 const drainLimit = 64 << 10
 
-func (t *Transport) policy() Policy {
-	if t.Policy == (Policy{}) {
-		return DefaultPolicy
-	}
-	return t.Policy
-}
-
 // RoundTrip sends req, and resends it as the Transport's rules allow.
 func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	base := t.Base
@@ -266,7 +287,7 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		req = withKey(req, t.newKey())
 	}
 	ctx := req.Context()
-	policy := t.policy()
+	policy := t.Policy.orDefault()
 	canReplay := req.Body == nil || req.Body == http.NoBody || req.GetBody != nil
 	idempotent := isIdempotent(req)
 
@@ -274,8 +295,9 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	refreshed := false
 	for attempt, retries := 1, 0; ; attempt++ {
 		resp, err := t.send(base, cur)
-		var prefix []byte // what peek read of an error response's body
-		eof := false      // whether that was all of it
+		var prefix []byte            // what peek read of an error response's body
+		eof := false                 // whether that was all of it
+		var retryAfter time.Duration // what the response asked for
 		ev := RetryEvent{Request: req, Attempt: attempt}
 		safe := idempotent // may this outcome be resent without duplicating work?
 		switch {
@@ -307,24 +329,20 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 				cur = next
 				continue // a 401 proves nothing ran: resend at once, whatever the method
 			}
-			if e.RetryAfter > 0 {
-				if policy.MaxWait > 0 && e.RetryAfter > policy.MaxWait {
-					// The server asks for longer than we wait: stop now.
-					return t.done(restore(resp, prefix), cur, attempt), nil
-				}
-				ev.Wait, ev.Reason = e.RetryAfter, "retry-after"
-			}
+			retryAfter = e.RetryAfter
 		}
 
 		retries++
 		if ev.Retry != Backoff || !safe || !canReplay || retries > policy.MaxRetries {
 			return t.giveUp(restore(resp, prefix), err, cur, attempt)
 		}
-		if w := policy.wait(retries, t.random); w >= ev.Wait {
-			ev.Wait, ev.Reason = w, scheduleReason(ev.Reason)
+		wait, serverWins, ok := policy.next(ctx, retries, retryAfter, t.random)
+		if !ok { // Retry-After beyond MaxWait, or a wait past the caller's deadline
+			return t.giveUp(restore(resp, prefix), err, cur, attempt)
 		}
-		if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < ev.Wait {
-			return t.giveUp(restore(resp, prefix), err, cur, attempt) // the wait would outlive the caller
+		ev.Wait = wait
+		if serverWins {
+			ev.Reason = "retry-after"
 		}
 		next, nerr := resendable(req, cur, attempt+1)
 		if nerr != nil {
@@ -344,15 +362,6 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 		cur = next
 	}
-}
-
-// scheduleReason keeps "connection" when the schedule's wait wins; any other
-// reason becomes "backoff".
-func scheduleReason(reason string) string {
-	if reason == "connection" {
-		return reason
-	}
-	return "backoff"
 }
 
 // send runs one attempt, under AttemptTimeout when one is set.
@@ -619,9 +628,7 @@ func Retry(ctx context.Context, policy Policy, f func(context.Context) error) er
 
 func retry(ctx context.Context, policy Policy, f func(context.Context) error,
 	sleep func(context.Context, time.Duration) error, random func() float64) error {
-	if policy == (Policy{}) {
-		policy = DefaultPolicy
-	}
+	policy = policy.orDefault()
 	for n := 1; ; n++ {
 		err := f(ctx)
 		if err == nil || RetryOf(err) != Backoff || n > policy.MaxRetries {
@@ -630,14 +637,12 @@ func retry(ctx context.Context, policy Policy, f func(context.Context) error,
 		if cerr := ctx.Err(); cerr != nil {
 			return joinContext(cerr, err)
 		}
-		wait := policy.wait(n, random)
-		if e, ok := errors.AsType[*Error](err); ok && e.RetryAfter > 0 {
-			if policy.MaxWait > 0 && e.RetryAfter > policy.MaxWait {
-				return err
-			}
-			wait = max(wait, e.RetryAfter)
+		var retryAfter time.Duration
+		if e, ok := errors.AsType[*Error](err); ok {
+			retryAfter = e.RetryAfter
 		}
-		if deadline, ok := ctx.Deadline(); ok && time.Until(deadline) < wait {
+		wait, _, ok := policy.next(ctx, n, retryAfter, random)
+		if !ok {
 			return err
 		}
 		if serr := sleep(ctx, wait); serr != nil {
