@@ -8,6 +8,8 @@ import (
 	"strconv"
 	"strings"
 	"unicode/utf8"
+
+	"github.com/apierr/apierr/internal/text"
 )
 
 // Challenge is one authentication challenge of a WWW-Authenticate header
@@ -466,31 +468,6 @@ var charClass = func() (t [utf8.RuneSelf]uint8) {
 	return t
 }()
 
-// latinFold maps U+00C0..U+017F (Latin-1 Supplement and Latin Extended-A) to an
-// ASCII base letter, '?' where none is obvious; ligatures are in latinLigatures.
-const latinFold = "" +
-	"AAAAAA?CEEEEIIII" + "DNOOOOO?OUUUUY??" + // U+00C0
-	"aaaaaa?ceeeeiiii" + "dnooooo?ouuuuy?y" + // U+00E0
-	"AaAaAaCcCcCcCcDd" + "DdEeEeEeEeEeGgGg" + // U+0100
-	"GgGgHhHhIiIiIiIi" + "Ii??JjKkkLlLlLlL" + // U+0120
-	"lLlNnNnNnnNnOoOo" + "Oo??RrRrRrSsSsSs" + // U+0140
-	"SsTtTtTtUuUuUuUu" + "UuUuWwYyYZzZzZzs" //   U+0160
-
-var latinLigatures = map[rune]string{
-	'Æ': "AE", 'æ': "ae", 'Ĳ': "IJ", 'ĳ': "ij", 'Œ': "OE", 'œ': "oe", 'ß': "ss",
-}
-
-// foldLatin returns r's ASCII letters, or "?" for anything but a Latin letter.
-func foldLatin(r rune) string {
-	if s, ok := latinLigatures[r]; ok {
-		return s
-	}
-	if r >= 0xC0 && r < 0xC0+rune(len(latinFold)) {
-		return latinFold[r-0xC0 : r-0xC0+1]
-	}
-	return "?"
-}
-
 // isBearerText reports the RFC 6750 §3 set for error, error_description and
 // scope: %x20-21 / %x23-5B / %x5D-7E, which leaves out '"' and '\'.
 func isBearerText(c byte) bool {
@@ -518,7 +495,11 @@ func appendBearerText(b []byte, s string) []byte {
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:]) // an invalid byte is RuneError, size 1
-		b = append(b, foldLatin(r)...)
+		if ascii, ok := text.FoldLatin(r); ok {
+			b = append(b, ascii...)
+		} else {
+			b = append(b, '?')
+		}
 		i += size
 	}
 	return b
