@@ -117,18 +117,20 @@ func enumUnmarshal[E ~uint8](names []string, text []byte, v *E, what string) err
 		strings.Join(names, ", "))
 }
 
-// Entry is one documented error: what a server sends and what a client
-// should make of it. Texts are the seeds' own, character for character.
+// Entry is one error code: what a server sends and what a client should
+// make of it. The documented entries' texts are their documents' own,
+// character for character; an application's entries are its own.
 type Entry struct {
-	Code     Code
-	Status   int
-	Title    string
-	Detail   string // the default detail written on the wire
-	Retry    RetryClass
-	Format   Format
-	Source   string // "Brick Bank", "TrustedX", "RFC 6750"
-	Cause    string // why it happens, in the seed's language; may be empty
-	Solution string // the documented fix; may be empty
+	Code     Code       `json:"code"`
+	Status   int        `json:"status"`
+	Title    string     `json:"title"`
+	Detail   string     `json:"detail,omitempty"` // the default detail written on the wire
+	Retry    RetryClass `json:"retry"`
+	Format   Format     `json:"format"`
+	Source   string     `json:"source,omitempty"`  // "Brick Bank", "TrustedX", "RFC 6750", "RFC 6749", or the app's
+	Summary  string     `json:"summary,omitempty"` // one English sentence; never written on the wire
+	Cause    string     `json:"cause,omitempty"`   // why it happens, in its document's language
+	Solution string     `json:"solution,omitempty"`
 }
 
 // catalogIndex finds an entry's place in catalog. Built once from the
@@ -155,40 +157,6 @@ func Entries() iter.Seq[Entry] {
 	return func(yield func(Entry) bool) {
 		for _, e := range catalog {
 			if !yield(e) {
-				return
-			}
-		}
-	}
-}
-
-// GatewayMessage is a message an API gateway sends in place of a documented
-// error body ({"message":"no Route matched with those values"}), with the
-// cause and fix the documents give for it. [FromResponse] puts the message in
-// [Error.Detail] with an empty code; [LookupMessage] explains it.
-type GatewayMessage struct {
-	Message  string // the body's "message", verbatim
-	Status   int    // the status the gateway sends it with
-	Gateway  string // "Kong"
-	Cause    string
-	Solution string
-}
-
-// LookupMessage returns what the documents say of a gateway's message,
-// matched exactly.
-func LookupMessage(message string) (GatewayMessage, bool) {
-	for _, m := range gatewayMessages {
-		if m.Message == message {
-			return m, true
-		}
-	}
-	return GatewayMessage{}, false
-}
-
-// GatewayMessages yields every known gateway message.
-func GatewayMessages() iter.Seq[GatewayMessage] {
-	return func(yield func(GatewayMessage) bool) {
-		for _, m := range gatewayMessages {
-			if !yield(m) {
 				return
 			}
 		}

@@ -1527,23 +1527,3 @@ var catalog = [...]Entry{
 			"determinada correção.",
 	},
 }
-
-// gatewayMessages are the {"message":…} bodies API gateways send in place of
-// a documented error, with what the seeds say of them.
-var gatewayMessages = [...]GatewayMessage{
-	// seed 003: "404 Not Found", Kong's answer for a path no route matches
-	{
-		Message: "no Route matched with those values", Status: 404, Gateway: "Kong",
-		Cause: "Há duas possibilidades de causa raiz para este erro:\n" +
-			"1. O endpoint não está cadastrado na plataforma e no API Gateway;\n" +
-			"2. O path do endpoint acionado está incorreto.",
-		Solution: "1. Verifique se o endpoint está cadastrado na plataforma acessando o " +
-			"devtools ou runtime;\n" +
-			"1. Caso o endpoint desejado não esteja cadastrado, realize o deploy da API no " +
-			"ambiente desejado;\n" +
-			"2. Caso o endpoint esteja cadastrado, verifique se a variável de ambiente está " +
-			"correta, em seguida, realize o redeploy da API no ambiente desejado;\n" +
-			"2. Verifique se o endpoint acionado está digitado corretamente em seu backend " +
-			"ou ferramenta de testes.",
-	},
-}

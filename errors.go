@@ -36,6 +36,7 @@ type Error struct {
 	Retry      RetryClass
 	RetryAfter time.Duration // server: sent as Retry-After; client: read from it
 	Challenge  *Challenge    // the Bearer challenge sent or received
+	Gateway    string        // client side: who answered when the API did not ("nginx", "Kong"); "" otherwise
 	Header     http.Header   // client side: the response's headers
 	Raw        []byte        // client side: the body as received, at most MaxErrorBody bytes
 
