@@ -464,6 +464,9 @@ func FuzzReadResponse(f *testing.F) {
 	for _, tc := range readCases {
 		f.Add([]byte(tc.in))
 	}
+	for _, tc := range traceCases {
+		f.Add([]byte(tc.in))
+	}
 	f.Add([]byte(`{"error":"invalid_token"}`))
 	f.Add([]byte("HTTP/1.1 200 OK\r\nBad Name: x\r\n\r\n"))
 	f.Add([]byte("HTTP/1.1 100 Continue\r\n\r\nnot a status line"))
@@ -491,13 +494,29 @@ func FuzzReadResponse(f *testing.F) {
 		if err != nil {
 			t.Fatalf("reading body: %v", err)
 		}
-		if !bytes.HasSuffix(in, body) {
-			t.Fatalf("body %q is not the tail of the input", body)
+		if plain := bytes.TrimLeft(bytes.TrimPrefix(in, []byte("\xef\xbb\xbf")), " \t\r\n"); bytes.HasPrefix(plain, []byte("HTTP/")) {
+			if !bytes.HasSuffix(in, body) {
+				t.Fatalf("body %q is not the tail of the input", body)
+			}
+		} else if !isSubsequence(body, in) {
+			t.Fatalf("body %q of a trace is not made of the input's bytes in order", body)
 		}
 		if (len(body) == 0) != (resp.ContentLength == 0) {
 			t.Fatalf("ContentLength = %d with a %d-byte body", resp.ContentLength, len(body))
 		}
 	})
+}
+
+// isSubsequence reports whether the bytes of sub stand in s in order.
+func isSubsequence(sub, s []byte) bool {
+	for _, c := range sub {
+		i := bytes.IndexByte(s, c)
+		if i < 0 {
+			return false
+		}
+		s = s[i+1:]
+	}
+	return true
 }
 
 func ExampleReadResponse() {
