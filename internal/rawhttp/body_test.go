@@ -7,7 +7,6 @@ import (
 	"compress/zlib"
 	"io"
 	"net/http"
-	"os"
 	"runtime"
 	"strings"
 	"testing"
@@ -20,32 +19,33 @@ import (
 
 const errorBody = `{"error":"insufficient_scope","error_description":"more scope"}`
 
-func gzipped(t testing.TB, s string) string {
+// compressed is s written through the compressor w makes.
+func compressed(t testing.TB, s string, w func(io.Writer) (io.WriteCloser, error)) string {
 	var b bytes.Buffer
-	w := gzip.NewWriter(&b)
-	_, err := io.WriteString(w, s)
+	c, err := w(&b)
 	require.NoError(t, err)
-	require.NoError(t, w.Close())
+	_, err = io.WriteString(c, s)
+	require.NoError(t, err)
+	require.NoError(t, c.Close())
 	return b.String()
+}
+
+func gzipped(t testing.TB, s string) string {
+	return compressed(t, s, func(w io.Writer) (io.WriteCloser, error) {
+		return gzip.NewWriter(w), nil
+	})
 }
 
 func zlibbed(t testing.TB, s string) string {
-	var b bytes.Buffer
-	w := zlib.NewWriter(&b)
-	_, err := io.WriteString(w, s)
-	require.NoError(t, err)
-	require.NoError(t, w.Close())
-	return b.String()
+	return compressed(t, s, func(w io.Writer) (io.WriteCloser, error) {
+		return zlib.NewWriter(w), nil
+	})
 }
 
 func rawDeflated(t testing.TB, s string) string {
-	var b bytes.Buffer
-	w, err := flate.NewWriter(&b, flate.BestCompression)
-	require.NoError(t, err)
-	_, err = io.WriteString(w, s)
-	require.NoError(t, err)
-	require.NoError(t, w.Close())
-	return b.String()
+	return compressed(t, s, func(w io.Writer) (io.WriteCloser, error) {
+		return flate.NewWriter(w, flate.BestCompression)
+	})
 }
 
 func response(encoding, body string) *http.Response {
@@ -176,13 +176,7 @@ func TestReadBodyCostsNothingOnACompressionBomb(t *testing.T) {
 }
 
 func TestReadBodyDecodesTheGzipCapture(t *testing.T) {
-	f, err := os.Open("../../testdata/captures/nginx-gzip-api-scope-raw-gzip.http")
-	require.NoError(t, err)
-	defer f.Close()
-	resp, err := rawhttp.ReadResponse(f)
-	require.NoError(t, err)
-
-	got := rawhttp.ReadBody(resp, 64<<10)
+	got := rawhttp.ReadBody(readCapture(t, "nginx-gzip-api-scope-raw-gzip.http"), 64<<10)
 
 	require.NoError(t, got.Err)
 	assert.Equal(t, "gzip", got.Coding)

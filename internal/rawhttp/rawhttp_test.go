@@ -243,32 +243,36 @@ var readCases = []struct {
 
 func TestReadResponse(t *testing.T) {
 	for _, tc := range readCases {
-		t.Run(tc.name, func(t *testing.T) {
-			resp, err := rawhttp.ReadResponse(strings.NewReader(tc.in))
-			require.NoError(t, err)
-			assert.Equal(t, tc.want.code, resp.StatusCode)
-			assert.Equal(t, tc.want.status, resp.Status)
-			assert.Equal(t, tc.want.proto, resp.Proto)
-			assert.Equal(t, tc.want.major, resp.ProtoMajor)
-			assert.Equal(t, tc.want.minor, resp.ProtoMinor)
-			if tc.want.header != nil {
-				assert.Equal(t, tc.want.header, resp.Header)
-			}
-			assert.NotNil(t, resp.Header)
-			assert.Nil(t, resp.Request)
-			require.NotNil(t, resp.Body)
-			body, err := io.ReadAll(resp.Body)
-			require.NoError(t, err)
-			assert.Equal(t, tc.want.body, string(body))
-			if tc.want.body == "" {
-				assert.Equal(t, http.NoBody, resp.Body)
-				assert.Equal(t, int64(0), resp.ContentLength)
-			} else {
-				assert.Equal(t, int64(-1), resp.ContentLength)
-			}
-			assert.NoError(t, resp.Body.Close())
-		})
+		t.Run(tc.name, func(t *testing.T) { checkRead(t, tc.in, tc.want) })
 	}
+}
+
+// checkRead reads in and compares the response with want.
+func checkRead(t *testing.T, in string, want want) {
+	t.Helper()
+	resp, err := rawhttp.ReadResponse(strings.NewReader(in))
+	require.NoError(t, err)
+	assert.Equal(t, want.code, resp.StatusCode)
+	assert.Equal(t, want.status, resp.Status)
+	assert.Equal(t, want.proto, resp.Proto)
+	assert.Equal(t, want.major, resp.ProtoMajor)
+	assert.Equal(t, want.minor, resp.ProtoMinor)
+	if want.header != nil {
+		assert.Equal(t, want.header, resp.Header)
+	}
+	assert.NotNil(t, resp.Header)
+	assert.Nil(t, resp.Request)
+	require.NotNil(t, resp.Body)
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	assert.Equal(t, want.body, string(body))
+	if want.body == "" {
+		assert.Equal(t, http.NoBody, resp.Body)
+		assert.Equal(t, int64(0), resp.ContentLength)
+	} else {
+		assert.Equal(t, int64(-1), resp.ContentLength)
+	}
+	assert.NoError(t, resp.Body.Close())
 }
 
 func redirects(n int) string {

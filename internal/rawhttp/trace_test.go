@@ -104,38 +104,30 @@ var traceCases = []struct {
 
 func TestReadResponseReadsACurlVerboseTrace(t *testing.T) {
 	for _, tc := range traceCases {
-		t.Run(tc.name, func(t *testing.T) {
-			resp, err := rawhttp.ReadResponse(strings.NewReader(tc.in))
-			require.NoError(t, err)
-			assert.Equal(t, tc.want.code, resp.StatusCode)
-			assert.Equal(t, tc.want.status, resp.Status)
-			assert.Equal(t, tc.want.proto, resp.Proto)
-			if tc.want.header != nil {
-				assert.Equal(t, tc.want.header, resp.Header)
-			}
-			body, err := io.ReadAll(resp.Body)
-			require.NoError(t, err)
-			assert.Equal(t, tc.want.body, string(body))
-			assert.Equal(t, tc.want.body == "", resp.ContentLength == 0,
-				"ContentLength %d", resp.ContentLength)
-		})
+		t.Run(tc.name, func(t *testing.T) { checkRead(t, tc.in, tc.want) })
 	}
 }
 
 func TestReadResponseReadsTheVerboseCapture(t *testing.T) {
-	f, err := os.Open("../../testdata/captures/nginx-curl-verbose-invalid-token.txt")
-	require.NoError(t, err)
-	defer f.Close()
+	resp := readCapture(t, "nginx-curl-verbose-invalid-token.txt")
 
-	resp, err := rawhttp.ReadResponse(f)
-
-	require.NoError(t, err)
 	assert.Equal(t, 401, resp.StatusCode)
 	assert.Equal(t, "nginx/1.22.1", resp.Header.Get("Server"))
 	assert.Equal(t, `Bearer realm="brickbank", error="invalid_token", `+
 		`error_description="token expirado as 10h ? ?x?"`, resp.Header.Get("Www-Authenticate"))
 	assert.Equal(t, "nosniff", resp.Header.Get("X-Content-Type-Options"))
 	assert.Equal(t, http.NoBody, resp.Body, "curl -v printed no body")
+}
+
+// readCapture reads one of the real captures, which must parse.
+func readCapture(t *testing.T, name string) *http.Response {
+	t.Helper()
+	f, err := os.Open("../../testdata/captures/" + name)
+	require.NoError(t, err)
+	t.Cleanup(func() { f.Close() })
+	resp, err := rawhttp.ReadResponse(f)
+	require.NoError(t, err)
+	return resp
 }
 
 func TestReadResponseTraceErrorsNameTheInputLine(t *testing.T) {
