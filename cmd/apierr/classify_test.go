@@ -1,3 +1,5 @@
+// Tests of "apierr classify" on the stored responses and on bad input.
+
 package main
 
 import (

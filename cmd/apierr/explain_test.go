@@ -1,8 +1,9 @@
+// Tests of "apierr explain": every way of naming an entry, and its output.
+
 package main
 
 import (
 	"encoding/json"
-	"io"
 	"strings"
 	"testing"
 
@@ -83,22 +84,6 @@ func TestExplainMisspeltCodeSuggestsTheRightOne(t *testing.T) {
 	}
 }
 
-// decodeAll reads a stream of JSON objects, as explain prints them.
-func decodeAll[T any](t *testing.T, s string) []T {
-	t.Helper()
-	var out []T
-	dec := json.NewDecoder(strings.NewReader(s))
-	for {
-		var v T
-		err := dec.Decode(&v)
-		if err == io.EOF {
-			return out
-		}
-		require.NoError(t, err)
-		out = append(out, v)
-	}
-}
-
 func TestExplainJSONOfEveryEntryMatchesTheCatalog(t *testing.T) {
 	for e := range apierr.Entries() {
 		t.Run(string(e.Code), func(t *testing.T) {
@@ -153,7 +138,7 @@ func TestExplainFindsEveryCodeWhicheverWayItIsWritten(t *testing.T) {
 			strings.ReplaceAll(code, "_", " "),
 			strings.ReplaceAll(code, "_", "-"),
 		} {
-			res := newMatcher().find(name)
+			res := newMatcher(documented{}).find(name)
 			assert.Contains(t, codesOf(res.entries), e.Code, "%q", name)
 		}
 	}
@@ -171,7 +156,8 @@ func TestExplainAmbiguousHeadingListsEveryMatch(t *testing.T) {
 	r := runCLI(t, "", "explain", "--format", "json", "data de expiracao invalida")
 	require.Equal(t, exitOK, r.exit, r.stderr)
 
-	got := decodeAll[entryJSON](t, r.stdout)
+	var got []entryJSON
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &got), "one array for two results")
 	require.Len(t, got, 2)
 	assert.Equal(t, "DATA_DE_EXPIRACAO_INVALIDA", got[0].Code)
 	assert.Equal(t, 400, got[0].Status)
@@ -183,7 +169,8 @@ func TestExplainStatusListsItsCodes(t *testing.T) {
 	r := runCLI(t, "", "explain", "--format", "json", "423", "503", "401")
 	require.Equal(t, exitOK, r.exit, r.stderr)
 
-	got := decodeAll[statusJSON](t, r.stdout)
+	var got []statusJSON
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &got), "one array for three results")
 	require.Len(t, got, 3)
 	assert.Equal(t, statusJSON{Kind: "status", Status: 423, StatusText: "Locked",
 		IsError: true, Retry: "no-retry", Advice: "do not resend", Schedule: []float64{},

@@ -1,3 +1,5 @@
+// Tests of "apierr list" and of the freshness of CATALOG.md.
+
 package main
 
 import (

@@ -1,3 +1,5 @@
+// Tests of ReadBody: the codings, the limit, the bomb, the damage.
+
 package rawhttp_test
 
 import (

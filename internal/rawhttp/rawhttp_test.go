@@ -1,3 +1,5 @@
+// Tests of ReadResponse on curl -i output, and its fuzz target.
+
 package rawhttp_test
 
 import (
@@ -498,7 +500,8 @@ func FuzzReadResponse(f *testing.F) {
 		if err != nil {
 			t.Fatalf("reading body: %v", err)
 		}
-		if plain := bytes.TrimLeft(bytes.TrimPrefix(in, []byte("\xef\xbb\xbf")), " \t\r\n"); bytes.HasPrefix(plain, []byte("HTTP/")) {
+		plain := bytes.TrimLeft(bytes.TrimPrefix(in, []byte("\xef\xbb\xbf")), " \t\r\n")
+		if bytes.HasPrefix(plain, []byte("HTTP/")) {
 			if !bytes.HasSuffix(in, body) {
 				t.Fatalf("body %q is not the tail of the input", body)
 			}

@@ -1,3 +1,5 @@
+// Tests of ReadResponse on curl -v traces.
+
 package rawhttp_test
 
 import (
