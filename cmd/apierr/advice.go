@@ -62,7 +62,7 @@ func noteClassOrigin(r reading, f *fit) {
 		// request that carried no credentials at all.
 		f.note("the Bearer challenge has no error code: the request carried no token, " +
 			"or one of another scheme (RFC 6750 §3.1)")
-	case len(r.e.Header.Values("Www-Authenticate")) == 0:
+	case !r.known && len(r.e.Header.Values("Www-Authenticate")) == 0:
 		f.note("no WWW-Authenticate challenge: the server does not say how to " +
 			"authenticate, so no token is renewed for it")
 	}
@@ -88,7 +88,7 @@ func fitToken(r reading, f *fit) {
 	}
 	switch {
 	case expired:
-		f.advice = "the token has expired: get a new one (refresh it), then resend once"
+		f.advice = "get a new token (this one has expired), then resend once"
 	case missing || r.e.Status == http.StatusUnauthorized && r.bearerError() == "":
 		f.advice = "get a token and resend once with it (Authorization: Bearer …)"
 	}
@@ -97,12 +97,12 @@ func fitToken(r reading, f *fit) {
 // tokenEndpointAdvice is what to do about the errors of RFC 6749 §5.2, which
 // a token endpoint sends about the token request itself.
 var tokenEndpointAdvice = map[apierr.Code]string{
-	"invalid_client": "do not resend: the client's own credentials (client_id and " +
-		"secret, or how they are sent) were refused; a new token cannot help",
-	"invalid_grant": "do not resend: the grant (authorization code, refresh token, " +
-		"password) is invalid, expired or revoked; get a new one from the user",
-	"invalid_scope": "do not resend as is: ask for a scope the client may have",
-	"unsupported_grant_type": "do not resend as is: the token endpoint does not take " +
+	"invalid_client": "do not resend; the client's own credentials (client_id and " +
+		"secret, or how they are sent) were refused, which a new token cannot mend",
+	"invalid_grant": "do not resend; get a new grant (authorization code, refresh token, " +
+		"password) from the user: this one is invalid, expired or revoked",
+	"invalid_scope": "do not resend as is; ask for a scope the client may have",
+	"unsupported_grant_type": "do not resend as is; the token endpoint does not take " +
 		"this grant_type",
 }
 
@@ -118,7 +118,7 @@ func fitTokenEndpoint(r reading, f *fit) {
 		return
 	}
 	f.documented = false
-	f.advice = "do not resend as is: fix the token request, as its description says"
+	f.advice = "do not resend as is; fix the token request, as its description says"
 	f.note("no Bearer challenge: a token endpoint's invalid_request (RFC 6749 §5.2), " +
 		"about the token request's parameters, not an API call's Authorization header")
 }
@@ -129,8 +129,8 @@ func fitScope(r reading, f *fit) {
 	if r.e.Code != apierr.InsufficientScope || scope == "" || r.e.Retry != apierr.NoRetry {
 		return
 	}
-	f.advice = fmt.Sprintf("do not resend with this token: the resource needs the scope %s; "+
-		"get a token that has it", quoted(scope))
+	f.advice = fmt.Sprintf("do not resend with this token; get one with the scope %s, "+
+		"which the resource needs", quoted(scope))
 }
 
 // fitGateway fits the advice of a gateway's own refusal.
@@ -138,7 +138,7 @@ func fitGateway(r reading, f *fit) {
 	if r.gateway == "" || r.e.Status != http.StatusRequestEntityTooLarge {
 		return
 	}
-	f.advice = fmt.Sprintf("do not resend as is: the body is larger than %s accepts; send "+
+	f.advice = fmt.Sprintf("do not resend as is; the body is larger than %s accepts: send "+
 		"less, or raise its limit", wire(r.gateway))
 }
 

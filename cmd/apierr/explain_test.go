@@ -37,6 +37,9 @@ func TestGoldenExplain(t *testing.T) {
 		{name: "explain-flags-before-command",
 			args: []string{"-format", "json", "explain", "429"}},
 		{name: "explain-several", args: []string{"explain", "TOKEN_INATIVO", "529"}},
+		{name: "explain-words-and-status", args: []string{"explain", "qrcode", "invalido", "423"}},
+		{name: "explain-json-several",
+			args: []string{"explain", "--format", "json", "invalid_token", "401"}},
 		{name: "explain-misspelt-code", args: []string{"explain", "CONSENTIMENTO_INVALDO"},
 			exit: exitUsage},
 		{name: "explain-partial-name", args: []string{"explain", "consentimento"},
@@ -212,10 +215,61 @@ func TestExplainMarkdownEscapesCells(t *testing.T) {
 	}
 }
 
-func TestExplainUnquotedHeading(t *testing.T) {
-	var out, errOut strings.Builder
-	code := run([]string{"explain", "qrcode", "invalido"}, strings.NewReader(""), &out, &errOut)
-	if code != 0 || !strings.HasPrefix(out.String(), "VALOR_INVALIDO\n") {
-		t.Fatalf("exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
+func TestExplainGroupsUnquotedWordsIntoNames(t *testing.T) {
+	tests := []struct {
+		name  string
+		words []string
+		want  []string
+	}{
+		{"a heading in words, then a status", []string{"qrcode", "invalido", "423"},
+			[]string{"qrcode invalido", "423"}},
+		{"a status, then a heading in words", []string{"423", "qrcode", "invalido"},
+			[]string{"423", "qrcode invalido"}},
+		{"a status-qualified heading in words is one name",
+			[]string{"422", "data", "de", "expiracao", "invalida"},
+			[]string{"422 data de expiracao invalida"}},
+		{"a code in words is one name", []string{"erro", "chamada", "api"},
+			[]string{"erro chamada api"}},
+		{"codes and statuses stay apart", []string{"TOKEN_INATIVO", "529"},
+			[]string{"TOKEN_INATIVO", "529"}},
+		{"a word that names nothing stays alone", []string{"TOKEN_INATIVO", "nope", "423"},
+			[]string{"TOKEN_INATIVO", "nope", "423"}},
+		{"a quoted name is one word among others", []string{"Data de Expiração Inválida", "401"},
+			[]string{"Data de Expiração Inválida", "401"}},
 	}
+	m := newMatcher(documented{})
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, groupWords(m, tt.words))
+		})
+	}
+}
+
+func TestExplainFindsTheHeadingAndTheStatusOfUnquotedWords(t *testing.T) {
+	r := runCLI(t, "", "explain", "--format", "json", "qrcode", "invalido", "423")
+	require.Equal(t, exitOK, r.exit, r.stderr)
+	var got []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &got), "an array for two results")
+	require.Len(t, got, 2)
+	assert.Equal(t, "VALOR_INVALIDO", got[0]["code"])
+	assert.Equal(t, "status", got[1]["kind"])
+	assert.Equal(t, 423.0, got[1]["status"])
+}
+
+func TestExplainJSONIsAnObjectForOneResultAndAnArrayForSeveral(t *testing.T) {
+	r := runCLI(t, "", "explain", "--format", "json", "TOKEN_INATIVO")
+	var one map[string]any
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &one), "one object")
+
+	r = runCLI(t, "", "explain", "--format", "json", "TOKEN_INATIVO", "NOPE")
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &one), "one found, one object")
+	assert.Equal(t, exitUsage, r.exit)
+
+	r = runCLI(t, "", "explain", "--format", "json", "TOKEN_INATIVO", "503")
+	var several []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &several), "an array")
+	assert.Len(t, several, 2)
+
+	r = runCLI(t, "", "explain", "--format", "json", "NOPE")
+	assert.Empty(t, r.stdout, "nothing found, nothing printed")
 }

@@ -5,6 +5,7 @@ package main
 import (
 	"errors"
 	"flag"
+	"regexp"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -66,5 +67,37 @@ func TestSplitCommand(t *testing.T) {
 		assert.Equal(t, tt.ok, ok, tt.args)
 		assert.Equal(t, tt.name, name, tt.args)
 		assert.Equal(t, tt.rest, rest, tt.args)
+	}
+}
+
+// splitCommand's view of which flags take a value comes from the commands'
+// own definitions: every flag of every command, none forgotten.
+func TestTakesValueKnowsEveryCommandsFlags(t *testing.T) {
+	for _, cmd := range commands() {
+		fs := newFlagSet(cmd.name)
+		cmd.define(fs)
+		fs.VisitAll(func(f *flag.Flag) {
+			assert.True(t, takesValue(f.Name), "%s --%s", cmd.name, f.Name)
+			name, rest, ok := splitCommand([]string{"--" + f.Name, cmd.name, cmd.name})
+			assert.True(t, ok)
+			assert.Equal(t, cmd.name, name, "the flag's value is not the command")
+			assert.Equal(t, []string{"--" + f.Name, cmd.name}, rest)
+		})
+	}
+	assert.False(t, takesValue("h"))
+	assert.False(t, takesValue("no-such-flag"))
+}
+
+func TestEveryFlagIsInItsCommandsHelp(t *testing.T) {
+	for _, cmd := range commands() {
+		fs := newFlagSet(cmd.name)
+		cmd.define(fs)
+		help := cmd.usage()
+		fs.VisitAll(func(f *flag.Flag) {
+			name, placeholder, _ := describeFlag(f)
+			assert.Contains(t, help, "["+name+" "+placeholder+"]", "%s synopsis", cmd.name)
+			assert.Regexp(t, `(?m)^  `+regexp.QuoteMeta(name+" "+placeholder)+`\s{2,}\S`, help,
+				"%s flag list", cmd.name)
+		})
 	}
 }

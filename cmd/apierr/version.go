@@ -17,7 +17,7 @@ when built from a checkout. The Go version that built it follows.
 `,
 	more: `JSON: {"module","version","go"}.
 
-Exit status: 0.
+Exit status: 0; 2 bad usage.
 `,
 	define: func(fs *flag.FlagSet) func(c *cli, args []string) int {
 		format := formatFlag(fs)
