@@ -3,8 +3,6 @@ package apierr
 import (
 	"bytes"
 	"context"
-	"crypto/tls"
-	"crypto/x509"
 	"encoding/json"
 	"errors"
 	"io"
@@ -319,19 +317,6 @@ func RetryOf(err error) RetryClass {
 		return Backoff
 	}
 	return NoRetry
-}
-
-// isTLSVerification reports whether err is a certificate the client refused:
-// resending meets the same certificate.
-func isTLSVerification(err error) bool {
-	var (
-		verify    *tls.CertificateVerificationError
-		authority x509.UnknownAuthorityError
-		hostname  x509.HostnameError
-		invalid   x509.CertificateInvalidError
-	)
-	return errors.As(err, &verify) || errors.As(err, &authority) ||
-		errors.As(err, &hostname) || errors.As(err, &invalid)
 }
 
 // IsRetryable reports whether err is worth resending on the backoff

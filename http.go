@@ -5,7 +5,6 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -14,78 +13,7 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 )
-
-// MaxErrorBody is the most of an error response's body [FromResponse]
-// reads: error bodies are small, and a client must not buffer a 10 MB page
-// because a gateway sent one.
-const MaxErrorBody = 64 << 10
-
-// FromResponse classifies resp: nil below 400, otherwise an *Error, never
-// any other error type. It reads at most MaxErrorBody bytes of the body,
-// then closes it.
-//
-// It recognises the documented formats ({"code","title","detail"},
-// {"error","error_description","error_details"}, a Bearer challenge in
-// WWW-Authenticate, RFC 9457 problem+json with a "code" member), Open
-// Finance Brasil's {"errors":[…]} envelope, and what gateways send instead:
-// {"message":…}, plain text, HTML, nothing. JSON is read under any content
-// type, after a UTF-8 BOM, and when truncated (what was read is kept).
-//
-// Status is always resp's. Format is what was on the wire: FormatBearer when
-// a Bearer challenge carries an error. A known code sets Retry and fills in
-// a title or detail the body lacks; an unknown code keeps what the body said
-// and takes StatusRetry(resp.StatusCode), except that a 429 whose code or
-// title reads "Too Many Sessions" is Backoff. Header, Raw, Challenge and
-// RetryAfter (an HTTP-date measured from the response's Date) are filled.
-func FromResponse(resp *http.Response) error {
-	if resp == nil || resp.StatusCode < 400 {
-		return nil
-	}
-	var body []byte
-	if resp.Body != nil {
-		body = readBounded(resp.Body, MaxErrorBody, resp.ContentLength)
-		_ = resp.Body.Close()
-	}
-	header := resp.Header
-	if header == nil {
-		header = http.Header{}
-	}
-	return classify(resp.StatusCode, header, body)
-}
-
-// readBounded reads at most limit bytes of r, sizing the buffer from the
-// declared length when there is one, and keeps what it read on an error.
-func readBounded(r io.Reader, limit, declared int64) []byte {
-	buf, _ := readBoundedEOF(r, limit, declared)
-	return buf
-}
-
-// readBoundedEOF is readBounded that also reports whether it read the body
-// to its end, so that a caller with nothing left to drain can just close.
-func readBoundedEOF(r io.Reader, limit, declared int64) ([]byte, bool) {
-	size := int64(512)
-	if declared >= 0 {
-		size = min(declared+1, limit) // +1: a read that sees EOF at once
-	}
-	buf := make([]byte, 0, max(size, 1))
-	lr := io.LimitedReader{R: r, N: limit}
-	for empty := 0; empty < 100; { // a reader that never progresses is done
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		n, err := lr.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err != nil || lr.N <= 0 {
-			return buf, err == io.EOF
-		}
-		if n == 0 {
-			empty++
-		}
-	}
-	return buf, false
-}
 
 // DefaultRealm is the realm of the Bearer challenges a [Writer] sends when
 // its Realm is empty.
@@ -279,61 +207,6 @@ func (wr Writer) write(w http.ResponseWriter, r *http.Request, e *Error) {
 	}
 }
 
-// appendChallenge appends e's Bearer challenge: the writer's realm, then
-// e's own parameters (scope) with error and error_description, in
-// [Challenge.String]'s order. Every value is sanitised to RFC 6750 §3's
-// characters, which need no escaping, so no text can break the header.
-func (wr Writer) appendChallenge(b []byte, e *Error) []byte {
-	realm := wr.Realm
-	if realm == "" {
-		realm = DefaultRealm
-	}
-	var own map[string]string
-	if e.Challenge != nil {
-		own = e.Challenge.Params
-	}
-	b = append(b, "Bearer"...)
-	b = appendBearerParam(b, "realm", realm, ' ')
-	if scope, ok := own["scope"]; ok {
-		b = appendBearerParam(b, "scope", scope, ',')
-	}
-	if e.Code != "" {
-		b = appendBearerParam(b, "error", string(e.Code), ',')
-		if e.Detail != "" {
-			b = appendBearerParam(b, "error_description", e.Detail, ',')
-		}
-	}
-	if uri, ok := own["error_uri"]; ok {
-		b = appendBearerParam(b, "error_uri", uri, ',')
-	}
-	var rest []string
-	for name := range own {
-		switch name {
-		case "realm", "scope", "error", "error_description", "error_uri":
-			continue
-		}
-		if checkToken("parameter name", name) == nil && name == strings.ToLower(name) {
-			rest = append(rest, name)
-		}
-	}
-	slices.Sort(rest)
-	for _, name := range rest {
-		b = appendBearerParam(b, name, own[name], ',')
-	}
-	return b
-}
-
-func appendBearerParam(b []byte, name, value string, sep byte) []byte {
-	if sep == ',' {
-		b = append(b, ',')
-	}
-	b = append(b, ' ')
-	b = append(b, name...)
-	b = append(b, '=', '"')
-	b = appendBearerText(b, value)
-	return append(b, '"')
-}
-
 func appendCodeTitleDetail(b []byte, e *Error) []byte {
 	b = append(b, `{"code":`...)
 	b = appendJSONString(b, string(e.Code))
@@ -410,70 +283,6 @@ func sortedKeys(m map[string]json.RawMessage) []string {
 	}
 	slices.Sort(keys)
 	return keys
-}
-
-const hexDigits = "0123456789abcdef"
-
-// jsonPlain marks the ASCII bytes a JSON string holds as they are: not a
-// control, '"' or '\\', nor '<', '>' and '&', which encoding/json escapes.
-var jsonPlain = func() (t [utf8.RuneSelf]bool) {
-	for c := ' '; c < utf8.RuneSelf; c++ {
-		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
-	}
-	return t
-}()
-
-// appendJSONString appends s as a JSON string, escaped as encoding/json
-// does (HTML characters, U+2028 and U+2029 included; invalid UTF-8 becomes
-// U+FFFD), without reflection or an allocation.
-func appendJSONString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if jsonPlain[c] {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
 }
 
 // safeInteractionID reports whether a request's x-fapi-interaction-id may be

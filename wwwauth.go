@@ -504,3 +504,58 @@ func appendBearerText(b []byte, s string) []byte {
 	}
 	return b
 }
+
+// appendChallenge appends e's Bearer challenge: the writer's realm, then
+// e's own parameters (scope) with error and error_description, in
+// [Challenge.String]'s order. Every value is sanitised to RFC 6750 §3's
+// characters, which need no escaping, so no text can break the header.
+func (wr Writer) appendChallenge(b []byte, e *Error) []byte {
+	realm := wr.Realm
+	if realm == "" {
+		realm = DefaultRealm
+	}
+	var own map[string]string
+	if e.Challenge != nil {
+		own = e.Challenge.Params
+	}
+	b = append(b, "Bearer"...)
+	b = appendBearerParam(b, "realm", realm, ' ')
+	if scope, ok := own["scope"]; ok {
+		b = appendBearerParam(b, "scope", scope, ',')
+	}
+	if e.Code != "" {
+		b = appendBearerParam(b, "error", string(e.Code), ',')
+		if e.Detail != "" {
+			b = appendBearerParam(b, "error_description", e.Detail, ',')
+		}
+	}
+	if uri, ok := own["error_uri"]; ok {
+		b = appendBearerParam(b, "error_uri", uri, ',')
+	}
+	var rest []string
+	for name := range own {
+		switch name {
+		case "realm", "scope", "error", "error_description", "error_uri":
+			continue
+		}
+		if checkToken("parameter name", name) == nil && name == strings.ToLower(name) {
+			rest = append(rest, name)
+		}
+	}
+	slices.Sort(rest)
+	for _, name := range rest {
+		b = appendBearerParam(b, name, own[name], ',')
+	}
+	return b
+}
+
+func appendBearerParam(b []byte, name, value string, sep byte) []byte {
+	if sep == ',' {
+		b = append(b, ',')
+	}
+	b = append(b, ' ')
+	b = append(b, name...)
+	b = append(b, '=', '"')
+	b = appendBearerText(b, value)
+	return append(b, '"')
+}

@@ -2,11 +2,8 @@ package apierr
 
 import (
 	"bytes"
-	"cmp"
 	"encoding/json"
-	"net/http"
 	"strings"
-	"time"
 	"unicode/utf8"
 )
 
@@ -64,187 +61,6 @@ func unquoteJSON(b []byte) (string, error) {
 	var s string
 	err := json.Unmarshal(b, &s)
 	return s, err
-}
-
-// classify builds the *Error for a response from its status, headers and
-// (a bounded prefix of) its body: the one rule set FromResponse and the
-// Transport share.
-func classify(status int, header http.Header, body []byte) *Error {
-	e := new(Error)
-	classifyInto(e, status, header, body)
-	return e
-}
-
-func classifyInto(e *Error, status int, header http.Header, body []byte) {
-	*e = Error{Status: status, Header: header}
-	readBody(e, header, body)
-
-	if c, ok := bearerChallenge(header); ok {
-		e.Challenge = new(Challenge)
-		*e.Challenge = c
-		if code := c.Params["error"]; code != "" {
-			e.Format = FormatBearer
-			if e.Code == "" {
-				e.Code = Code(code)
-			}
-			if e.Detail == "" {
-				e.Detail = c.Params["error_description"]
-			}
-		}
-	}
-
-	if entry, ok := Lookup(e.Code); ok {
-		// The code's own class wins over the status: a request the code
-		// calls wrong fails again however the gateway reported it.
-		e.Retry = entry.Retry
-		if e.Title == "" {
-			e.Title = entry.Title
-		}
-		if e.Detail == "" {
-			e.Detail = entry.Detail
-		}
-	} else {
-		e.Retry = StatusRetry(status)
-		if status == http.StatusTooManyRequests &&
-			(isTooManySessions(string(e.Code)) || isTooManySessions(e.Title)) {
-			e.Retry = Backoff // seed 003's one 4xx exception, by any spelling
-		}
-	}
-
-	if v := header.Get("Retry-After"); v != "" {
-		now := time.Now()
-		if date, err := http.ParseTime(header.Get("Date")); err == nil {
-			now = date // measure an HTTP-date against the server's own clock
-		}
-		e.RetryAfter, _ = ParseRetryAfter(v, now)
-	}
-}
-
-// bearerChallenge returns the first Bearer challenge of WWW-Authenticate,
-// even when a later part of the header is malformed.
-func bearerChallenge(header http.Header) (Challenge, bool) {
-	values := header.Values("Www-Authenticate")
-	if len(values) == 0 {
-		return Challenge{}, false
-	}
-	all, _ := ParseChallenges(values...)
-	for _, c := range all {
-		if strings.EqualFold(c.Scheme, "Bearer") {
-			return c, true
-		}
-	}
-	return Challenge{}, false
-}
-
-// isTooManySessions reports whether s reads "Too Many Sessions" in any
-// case, with spaces, underscores or hyphens between the words or none.
-func isTooManySessions(s string) bool {
-	const want = "toomanysessions"
-	if len(s) < len(want) || len(s) > 2*len(want) {
-		return false
-	}
-	j := 0
-	for i := 0; i < len(s); i++ {
-		c := s[i]
-		switch {
-		case c == ' ' || c == '_' || c == '-':
-			continue
-		case 'A' <= c && c <= 'Z':
-			c += 'a' - 'A'
-		}
-		if j == len(want) || c != want[j] {
-			return false
-		}
-		j++
-	}
-	return j == len(want)
-}
-
-var utf8BOM = []byte("\xef\xbb\xbf")
-
-// readBody fills e's body fields: Raw, and what a documented format says.
-func readBody(e *Error, header http.Header, body []byte) {
-	e.Raw = body
-	trimmed := bytes.TrimSpace(bytes.TrimPrefix(body, utf8BOM))
-	if len(trimmed) == 0 {
-		return
-	}
-	if trimmed[0] != '{' {
-		if isPlainText(trimmed) {
-			e.Detail = string(trimmed) // "no healthy upstream", "Forbidden"
-		}
-		return
-	}
-	// json.Valid costs a fraction of json.Unmarshal's reflection; once the
-	// document is known good, one pass over its top-level members is all
-	// a classification needs.
-	var w wireBody
-	scanBody(&w, trimmed, json.Valid(trimmed))
-	switch {
-	case isProblemJSON(header.Get("Content-Type")) ||
-		w.Type != "" && w.Status.present && !w.Error.present:
-		e.Format = FormatProblem
-		e.Code = Code(w.Code.text)
-		e.Title, e.Detail = w.Title, w.Detail
-		e.Details = nonNull(w.ErrorDetails)
-	case w.Code.isString:
-		e.Format = FormatCodeTitleDetail
-		e.Code = Code(w.Code.text)
-		e.Title, e.Detail = w.Title, w.Detail
-	case w.Error.present:
-		// A numeric error (seed 000: "error":401) is no code; the text is
-		// the detail either way.
-		e.Format = FormatOAuth
-		e.Code = Code(w.Error.text)
-		e.Detail = w.ErrorDescription
-		e.Details = nonNull(w.ErrorDetails)
-	case len(w.Errors) > 0 && w.Errors[0].Code != "":
-		e.Format = FormatCodeTitleDetail
-		e.Code = Code(w.Errors[0].Code)
-		e.Title, e.Detail = w.Errors[0].Title, w.Errors[0].Detail
-	default:
-		// {"message":…} from Kong or AWS API Gateway, or JSON of no
-		// documented shape: no code, but the words are worth keeping.
-		e.Detail = cmp.Or(w.Message, w.Detail, w.ErrorDescription)
-		e.Title = w.Title
-	}
-}
-
-// isProblemJSON reports whether a Content-Type is application/problem+json,
-// whatever its case and parameters, without mime.ParseMediaType's maps.
-func isProblemJSON(contentType string) bool {
-	const want = "application/problem+json"
-	ct := strings.TrimLeft(contentType, " \t")
-	if len(ct) < len(want) || !strings.EqualFold(ct[:len(want)], want) {
-		return false
-	}
-	rest := strings.TrimLeft(ct[len(want):], " \t")
-	return rest == "" || rest[0] == ';'
-}
-
-func nonNull(raw json.RawMessage) json.RawMessage {
-	if len(raw) == 0 || string(raw) == "null" {
-		return nil
-	}
-	return raw
-}
-
-// maxPlainDetail bounds the text body kept as a detail: a gateway's one
-// line, not a page.
-const maxPlainDetail = 512
-
-// isPlainText reports whether a body is a short text worth keeping as the
-// detail: not HTML, a JSON array or binary.
-func isPlainText(b []byte) bool {
-	if len(b) > maxPlainDetail || b[0] == '<' || b[0] == '[' || !utf8.Valid(b) {
-		return false
-	}
-	for _, c := range b {
-		if c < ' ' && c != '\t' && c != '\n' && c != '\r' || c == 0x7f {
-			return false
-		}
-	}
-	return true
 }
 
 // scanBody reads the top-level members of a JSON object into w. With valid
@@ -416,4 +232,68 @@ func (s *bodyScanner) value() (json.RawMessage, bool) {
 		raw := s.b[start:s.i]
 		return raw, s.valid || json.Valid(raw)
 	}
+}
+
+const hexDigits = "0123456789abcdef"
+
+// jsonPlain marks the ASCII bytes a JSON string holds as they are: not a
+// control, '"' or '\\', nor '<', '>' and '&', which encoding/json escapes.
+var jsonPlain = func() (t [utf8.RuneSelf]bool) {
+	for c := ' '; c < utf8.RuneSelf; c++ {
+		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	}
+	return t
+}()
+
+// appendJSONString appends s as a JSON string, escaped as encoding/json
+// does (HTML characters, U+2028 and U+2029 included; invalid UTF-8 becomes
+// U+FFFD), without reflection or an allocation.
+func appendJSONString(b []byte, s string) []byte {
+	b = append(b, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if jsonPlain[c] {
+				i++
+				continue
+			}
+			b = append(b, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				b = append(b, '\\', c)
+			case '\n':
+				b = append(b, '\\', 'n')
+			case '\r':
+				b = append(b, '\\', 'r')
+			case '\t':
+				b = append(b, '\\', 't')
+			case '\b':
+				b = append(b, '\\', 'b')
+			case '\f':
+				b = append(b, '\\', 'f')
+			default:
+				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		switch {
+		case r == utf8.RuneError && size == 1:
+			b = append(b, s[start:i]...)
+			b = append(b, `\ufffd`...)
+		case r == '\u2028' || r == '\u2029':
+			b = append(b, s[start:i]...)
+			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+		default:
+			i += size
+			continue
+		}
+		i += size
+		start = i
+	}
+	b = append(b, s[start:]...)
+	return append(b, '"')
 }
