@@ -193,7 +193,7 @@ func (x *exchange) try(req *http.Request) outcome {
 		return outcome{resp: resp}
 	}
 	o := outcome{resp: resp, peek: x.t.peek(resp)}
-	o.e = classify(resp.StatusCode, resp.Header, o.peek.prefix)
+	o.e = x.t.catalog().classify(resp.StatusCode, resp.Header, o.peek.prefix)
 	o.class = o.e.Retry
 	if x.t.Classify != nil {
 		o.class = x.t.Classify(o.e)
