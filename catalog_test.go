@@ -318,4 +318,3 @@ func TestFormatText(t *testing.T) {
 	var f Format
 	assert.Error(t, f.UnmarshalText([]byte("json")))
 }
-
