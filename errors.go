@@ -35,6 +35,7 @@ type Error struct {
 	Raw        []byte        // client side: the body as received, at most MaxErrorBody bytes
 
 	cause      error // Wrap's cause: for logs and errors.Is/As, never the wire
+	received   bool  // read from another server's response: never written as this server's
 	unknown    Code  // a code New could not find, kept for Error and logs
 	detailsErr error // why WithDetails dropped its value, kept for logs
 }

@@ -102,7 +102,7 @@ func (c *Catalog) classify(status int, header http.Header, raw []byte) *Error {
 	if header == nil {
 		header = http.Header{}
 	}
-	e := &Error{Status: status, Header: header, Raw: raw}
+	e := &Error{Status: status, Header: header, Raw: raw, received: true}
 	body := decoded(header, raw)
 	problemBlank := readBody(e, header, body)
 

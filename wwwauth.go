@@ -399,37 +399,57 @@ func (c Challenge) String() string {
 	if c.Token68 != "" {
 		return c.Scheme + " " + c.Token68
 	}
+	params := make([]param, 0, len(c.Params))
 	n := len(c.Scheme)
-	names := make([]string, 0, len(c.Params))
 	for k, v := range c.Params {
+		params = append(params, param{k, v})
 		n += len(`, =""`) + len(k) + len(v) + strings.Count(v, `"`) + strings.Count(v, `\`)
-		names = append(names, k)
 	}
-	slices.SortFunc(names, func(a, b string) int {
-		return cmp.Or(cmp.Compare(paramRank(a), paramRank(b)), strings.Compare(a, b))
+	return string(appendChallenge(make([]byte, 0, n), c.Scheme, params, false))
+}
+
+// param is one auth-param on its way into a header.
+type param struct{ name, value string }
+
+// appendChallenge is the one challenge writer, for [Challenge.String] and
+// for [Writer.Write]: the scheme, then params in the well-known order (the
+// rest sorted by name), each value a quoted-string. With sanitize set, each
+// value is first made RFC 6750 §3 text (see appendBearerText), which then
+// needs no escaping; otherwise '"' and '\' are escaped and nothing else
+// changes.
+func appendChallenge(b []byte, scheme string, params []param, sanitize bool) []byte {
+	slices.SortFunc(params, func(a, b param) int {
+		return cmp.Or(cmp.Compare(paramRank(a.name), paramRank(b.name)),
+			strings.Compare(a.name, b.name))
 	})
-	var b strings.Builder
-	b.Grow(n)
-	b.WriteString(c.Scheme)
-	for i, k := range names {
+	b = append(b, scheme...)
+	for i, p := range params {
 		if i == 0 {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		} else {
-			b.WriteString(", ")
+			b = append(b, ',', ' ')
 		}
-		b.WriteString(k)
-		b.WriteString(`="`)
-		v := c.Params[k]
-		for j := strings.IndexAny(v, `"\`); j >= 0; j = strings.IndexAny(v, `"\`) {
-			b.WriteString(v[:j])
-			b.WriteByte('\\')
-			b.WriteByte(v[j])
-			v = v[j+1:]
+		b = append(b, p.name...)
+		b = append(b, '=', '"')
+		if sanitize {
+			b = appendBearerText(b, p.value)
+		} else {
+			b = appendQuotedText(b, p.value)
 		}
-		b.WriteString(v)
-		b.WriteByte('"')
+		b = append(b, '"')
 	}
-	return b.String()
+	return b
+}
+
+// appendQuotedText appends v as the inside of a quoted-string, escaping
+// only '"' and '\'.
+func appendQuotedText(b []byte, v string) []byte {
+	for j := strings.IndexAny(v, `"\`); j >= 0; j = strings.IndexAny(v, `"\`) {
+		b = append(b, v[:j]...)
+		b = append(b, '\\', v[j])
+		v = v[j+1:]
+	}
+	return append(b, v...)
 }
 
 // Validate reports whether c can be sent as is; String of a valid challenge
@@ -521,9 +541,11 @@ func isBearerText(c byte) bool {
 }
 
 // appendBearerText appends s to b made safe for RFC 6750's error fields,
-// which forbid quotes, backslashes, controls and non-ASCII: Latin letters
-// lose their accents and anything else becomes '?', so nothing can break
-// out of the quoted-string or the header. Clean runs are copied whole.
+// which allow only %x20-21 / %x23-5B / %x5D-7E: Latin letters lose their
+// accents ("às" → "as"), typographic marks become their ASCII kin ("—" →
+// "-", quotation marks and '"' → "'", "…" → "..."), and anything else
+// becomes '?', so nothing can break out of the quoted-string or the header.
+// Clean runs are copied whole.
 func appendBearerText(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
@@ -536,12 +558,18 @@ func appendBearerText(b []byte, s string) []byte {
 				i = j
 				continue
 			}
-			b = append(b, '?')
+			if c == '"' {
+				b = append(b, '\'')
+			} else {
+				b = append(b, '?')
+			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:]) // an invalid byte is RuneError, size 1
 		if ascii, ok := text.FoldLatin(r); ok {
+			b = append(b, ascii...)
+		} else if ascii, ok := typographic[r]; ok {
 			b = append(b, ascii...)
 		} else {
 			b = append(b, '?')
@@ -551,57 +579,12 @@ func appendBearerText(b []byte, s string) []byte {
 	return b
 }
 
-// appendChallenge appends e's Bearer challenge: the writer's realm, then
-// e's own parameters (scope) with error and error_description, in
-// [Challenge.String]'s order. Every value is sanitised to RFC 6750 §3's
-// characters, which need no escaping, so no text can break the header.
-func (wr Writer) appendChallenge(b []byte, e *Error) []byte {
-	realm := wr.Realm
-	if realm == "" {
-		realm = DefaultRealm
-	}
-	var own map[string]string
-	if e.Challenge != nil {
-		own = e.Challenge.Params
-	}
-	b = append(b, "Bearer"...)
-	b = appendBearerParam(b, "realm", realm, ' ')
-	if scope, ok := own["scope"]; ok {
-		b = appendBearerParam(b, "scope", scope, ',')
-	}
-	if e.Code != "" {
-		b = appendBearerParam(b, "error", string(e.Code), ',')
-		if e.Detail != "" {
-			b = appendBearerParam(b, "error_description", e.Detail, ',')
-		}
-	}
-	if uri, ok := own["error_uri"]; ok {
-		b = appendBearerParam(b, "error_uri", uri, ',')
-	}
-	var rest []string
-	for name := range own {
-		switch name {
-		case "realm", "scope", "error", "error_description", "error_uri":
-			continue
-		}
-		if checkToken("parameter name", name) == nil && name == strings.ToLower(name) {
-			rest = append(rest, name)
-		}
-	}
-	slices.Sort(rest)
-	for _, name := range rest {
-		b = appendBearerParam(b, name, own[name], ',')
-	}
-	return b
-}
-
-func appendBearerParam(b []byte, name, value string, sep byte) []byte {
-	if sep == ',' {
-		b = append(b, ',')
-	}
-	b = append(b, ' ')
-	b = append(b, name...)
-	b = append(b, '=', '"')
-	b = appendBearerText(b, value)
-	return append(b, '"')
+// typographic maps the marks a detail is likely to hold to their ASCII kin.
+var typographic = map[rune]string{
+	'\u2010': "-", '\u2011': "-", '\u2012': "-", '\u2013': "-", '\u2014': "-", '\u2015': "-",
+	'\u2212': "-", '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'",
+	'\u201C': "'", '\u201D': "'", '\u201E': "'", '\u201F': "'", '\u2033': "'", '\u00AB': "'",
+	'\u00BB': "'", '\u2039': "'", '\u203A': "'", '\u2026': "...", '\u00A0': " ", '\u2002': " ",
+	'\u2003': " ", '\u2009': " ", '\u202F': " ", '\u2022': "*", '\u00B7': "*", '\u00BA': "o",
+	'\u00AA': "a", '\u00B0': "o",
 }
