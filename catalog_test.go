@@ -96,7 +96,8 @@ func TestCatalogMatchesSeeds(t *testing.T) {
 
 	t.Run("TOO_MANY_SESSIONS is the seed's 429 exception: what it indicates is the cause, "+
 		"the rest of the paragraph the solution", func(t *testing.T) {
-		_, after, ok := strings.Cut(readSeed(t, "003"), `Exceção para o Erro "Too Many Sessions" (429):`)
+		const heading = `Exceção para o Erro "Too Many Sessions" (429):`
+		_, after, ok := strings.Cut(readSeed(t, "003"), heading)
 		require.True(t, ok)
 		paragraph, _, _ := strings.Cut(strings.TrimLeft(after, "\n"), "\n")
 		cause, solution, ok := strings.Cut(paragraph, ". ")
@@ -171,16 +172,17 @@ func TestCatalogMatchesSeeds(t *testing.T) {
 		}
 	})
 
-	t.Run("invalid_request is one entry for both RFCs, with RFC 6750's description", func(t *testing.T) {
-		refs, _ := parseRFC6749(t)
-		i := slices.IndexFunc(refs, func(r rfc6749Error) bool { return r.Code == InvalidRequest })
-		require.GreaterOrEqual(t, i, 0)
-		assert.Contains(t, strings.Join(refs[i].Notes, " "), "keeps RFC 6750's description")
-		e, _ := Lookup(InvalidRequest)
-		assert.Equal(t, "RFC 6750", e.Source)
-		assert.Equal(t, rfc6750Description(InvalidRequest), e.Detail)
-		assert.NotEqual(t, refs[i].Description, e.Detail)
-	})
+	t.Run("invalid_request is one entry for both RFCs, with RFC 6750's description",
+		func(t *testing.T) {
+			refs, _ := parseRFC6749(t)
+			i := slices.IndexFunc(refs, func(r rfc6749Error) bool { return r.Code == InvalidRequest })
+			require.GreaterOrEqual(t, i, 0)
+			assert.Contains(t, strings.Join(refs[i].Notes, " "), "keeps RFC 6750's description")
+			e, _ := Lookup(InvalidRequest)
+			assert.Equal(t, "RFC 6750", e.Source)
+			assert.Equal(t, rfc6750Description(InvalidRequest), e.Detail)
+			assert.NotEqual(t, refs[i].Description, e.Detail)
+		})
 
 	t.Run("the catalog holds exactly the compared entries", func(t *testing.T) {
 		var all []Code
@@ -361,13 +363,18 @@ func TestLookup(t *testing.T) {
 		e, _ = Lookup(ConsentimentoPendenteAutorizacao)
 		assert.Contains(t, e.Title, "“PARTIALLY_ACCEPTED”")
 	})
-	t.Run("a code documented twice joins both causes in seed order", func(t *testing.T) {
-		e, _ := Lookup(ConsentimentoNaoAutorizado)
-		first, second, ok := strings.Cut(e.Cause, "\n")
-		require.True(t, ok)
-		assert.True(t, strings.HasPrefix(first, "O consentimento gerado"), first)
-		assert.True(t, strings.HasPrefix(second, "Esse cenário"), second)
-	})
+	t.Run("a code documented twice joins both causes and both solutions in seed order",
+		func(t *testing.T) {
+			e, _ := Lookup(ConsentimentoNaoAutorizado)
+			first, second, ok := strings.Cut(e.Cause, "\n")
+			require.True(t, ok)
+			assert.True(t, strings.HasPrefix(first, "O consentimento gerado"), first)
+			assert.True(t, strings.HasPrefix(second, "Esse cenário"), second)
+			first, second, ok = strings.Cut(e.Solution, "\n")
+			require.True(t, ok)
+			assert.True(t, strings.HasPrefix(first, "Consulte o consentimento"), first)
+			assert.True(t, strings.HasPrefix(second, "Verifique se o consentimento possui"), second)
+		})
 	t.Run("a looked-up entry is a copy", func(t *testing.T) {
 		e, _ := Lookup(ConsentimentoInvalido)
 		e.Title = "changed"
@@ -484,8 +491,8 @@ func TestSummaries(t *testing.T) {
 			assert.True(t, strings.HasSuffix(s, "."), "ends in a period: %q", s)
 			assert.Nil(t, anotherSentence.FindStringIndex(s), "one sentence: %q", s)
 			for i, r := range s {
-				if !assert.True(t, ' ' <= r && r <= '~',
-					"plain ASCII, no accent of Portuguese or Spanish: %q at byte %d of %q", r, i, s) {
+				if !assert.True(t, ' ' <= r && r <= '~', "plain ASCII, no accent of "+
+					"Portuguese or Spanish: %q at byte %d of %q", r, i, s) {
 					break
 				}
 			}

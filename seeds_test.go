@@ -304,7 +304,7 @@ func parseSeed004(t testing.TB) []seed004Row {
 type rfc6749Error struct {
 	Code        Code
 	Section     string   // "5.2", "4.1.2.1"
-	Status      int      // the section's default, or a note's "HTTP 401"; 0 when the reference gives none
+	Status      int      // the section's default or a note's "HTTP 401"; 0: the reference gives none
 	Description string   // the first line after the code that is not a note
 	Notes       []string // the reference's parenthesised lines
 }
