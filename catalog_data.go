@@ -1621,14 +1621,14 @@ var catalog = [...]Entry{
 			"alçada, onde o ITP realiza uma chamada no endpoint para a geração do " +
 			"consentimento e o status do consentimento consta como PARTIALLY_ACCEPTED, ou " +
 			"seja, os demais titulares da conta corrente não aprovaram o consentimento.",
-		Solution: "  • ITP: verifique se o status do consentimento consta como " +
+		Solution: "• ITP: verifique se o status do consentimento consta como " +
 			"PARTIALLY_ACCEPTED. Se sim, é necessário aguardar a aprovação de todos os " +
 			"titulares da conta.\n" +
 			"Caso o consentimento esteja com o status AUTHORISED, identique o " +
 			"x-fapi-interaction-id e abra um chamado no Service Desk para a instituição " +
 			"portadora do consentimento criado para que verifique a causa raiz do erro " +
 			"retornado.\n" +
-			"  • Detentor de Contas: verifique se o status do consentimento consta como " +
+			"• Detentor de Contas: verifique se o status do consentimento consta como " +
 			"PARTIALLY_ACCEPTED. Se sim, é necessário notificar a necessidade da aprovação de " +
 			"todos os titulares da conta.",
 	},
@@ -1670,9 +1670,9 @@ var catalog = [...]Entry{
 		Summary: "The payment date does not suit the payment type (instant or scheduled Pix).",
 		Cause: "A data do pagamento no payload da iniciação de pagamentos está incorreta para " +
 			"o tipo de pagamento. Exemplo:\n" +
-			"  • Pix Instantâneo: a data do pagamento pode estar definida para um dia antes ou " +
+			"• Pix Instantâneo: a data do pagamento pode estar definida para um dia antes ou " +
 			"um dia depois do dia da iniciação do pagamento;\n" +
-			"  • Pix Agendado: a data do pagamento pode estar definida para um dia antes ou " +
+			"• Pix Agendado: a data do pagamento pode estar definida para um dia antes ou " +
 			"para o dia da iniciação de pagamento.",
 		Solution: "• ITP: verifique se a data do pagamento no body request da solicitação de " +
 			"consentimento está definida de forma correta para o tipo de Pix selecionado na " +
@@ -1690,14 +1690,14 @@ var catalog = [...]Entry{
 			"alçada, onde o ITP realiza uma chamada no endpoint para a geração do " +
 			"consentimento e o status do consentimento consta como PARTIALLY_ACCEPTED, ou " +
 			"seja, os demais titulares da conta corrente não aprovou o consentimento.",
-		Solution: "  • ITP: verifique se o status do consentimento consta como " +
+		Solution: "• ITP: verifique se o status do consentimento consta como " +
 			"PARTIALLY_ACCEPTED. Se sim, é necessário aguardar a aprovação de todos os " +
 			"titulares da conta.\n" +
 			"Caso o consentimento esteja com o status AUTHORISED, identique o " +
 			"x-fapi-interaction-id e abra um chamado no Service Desk para a instituição " +
 			"portadora do consentimento criado para que verifique a causa raiz do erro " +
 			"retornado.\n" +
-			"  • Detentor de Contas: verifique se o status do consentimento consta como " +
+			"• Detentor de Contas: verifique se o status do consentimento consta como " +
 			"PARTIALLY_ACCEPTED. Se sim, é necessário notificar a necessidade da aprovação de " +
 			"todos os titulares da conta.",
 	},
@@ -1839,9 +1839,9 @@ var catalog = [...]Entry{
 		Cause: "Esse erro ocorre em cenários de pagamentos que não permitem cancelamentos, " +
 			"como pagamento Pix instanâneo.",
 		Solution: "O cancelamento do pagamento é permitido somente nos seguintes cenários:\n" +
-			"  • Pix agendado;\n" +
-			"  • Pix com agendamento recorrente;\n" +
-			"  • Pix automático.\n" +
+			"• Pix agendado;\n" +
+			"• Pix com agendamento recorrente;\n" +
+			"• Pix automático.\n" +
 			"Portanto, não é permitido o cancelamento de pagamentos de Pix instantâneo.",
 	},
 	// seed 003: "422 Parâmetro Inválido"

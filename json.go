@@ -8,8 +8,11 @@ import (
 )
 
 // wireBody is every member the documented error bodies use. Members that
-// some APIs send as numbers (seed 000's "error":401) are flexible, so one
-// unexpected type costs nothing but itself.
+// some APIs send as numbers (the OpenID Connect client's "error":401) are
+// flexible, so one unexpected type costs nothing but itself.
+//
+// scanBody fills it by member name itself; the JSON tags say the same
+// names to encoding/json, which FuzzScanBody holds the scanner to.
 type wireBody struct {
 	Code             flexString      `json:"code"`
 	Title            string          `json:"title"`
@@ -23,12 +26,29 @@ type wireBody struct {
 	Errors           []envelopeError `json:"errors"`
 }
 
-// envelopeError is one error of Open Finance Brasil's envelope:
-// {"errors":[{"code","title","detail"}]}.
+// envelopeError is one error of the {"errors":[…]} envelope: Open Finance
+// Brasil's {"code","title","detail"}, or the Docker registry's
+// {"code","message","detail"} whose detail is structured.
 type envelopeError struct {
-	Code   string `json:"code"`
-	Title  string `json:"title"`
-	Detail string `json:"detail"`
+	Code    string          `json:"code"`
+	Title   string          `json:"title"`
+	Message string          `json:"message"`
+	Detail  json.RawMessage `json:"detail"`
+}
+
+// detailText is the detail when it is a string.
+func (e envelopeError) detailText() string {
+	var f flexString
+	_ = f.UnmarshalJSON(e.Detail) // json.Unmarshal checked it: a valid value
+	return f.text
+}
+
+// structuredDetail is the detail when it is an object or an array.
+func (e envelopeError) structuredDetail() json.RawMessage {
+	if len(e.Detail) > 0 && (e.Detail[0] == '{' || e.Detail[0] == '[') {
+		return e.Detail
+	}
+	return nil
 }
 
 // flexString is a member that may be a string or not: it records that it
@@ -39,20 +59,27 @@ type flexString struct {
 	isString bool
 }
 
-// UnmarshalJSON takes any JSON value; encoding/json has already checked it.
+// UnmarshalJSON takes any JSON value. A string with an escape JSON does
+// not allow (the lenient scanner passes some through) keeps its text as
+// written, never nothing: a body's own detail must not be lost to the
+// catalog's.
 func (f *flexString) UnmarshalJSON(b []byte) error {
-	*f = flexString{present: string(b) != "null"}
+	*f = flexString{present: len(b) > 0 && string(b) != "null"}
 	if len(b) < 2 || b[0] != '"' {
 		return nil
 	}
 	f.isString = true
-	if inner := b[1 : len(b)-1]; bytes.IndexByte(inner, '\\') < 0 && utf8.Valid(inner) {
+	inner := b[1 : len(b)-1]
+	if bytes.IndexByte(inner, '\\') < 0 && utf8.Valid(inner) {
 		f.text = string(inner) // nothing to unescape or replace: the bytes are the text
 		return nil
 	}
 	text, err := unquoteJSON(b)
+	if err != nil {
+		text = strings.ToValidUTF8(string(inner), "\uFFFD")
+	}
 	f.text = text
-	return err
+	return nil
 }
 
 // unquoteJSON decodes a JSON string with escapes. It is apart from
@@ -92,7 +119,7 @@ func scanBody(w *wireBody, b []byte, valid bool) {
 
 func setMember(w *wireBody, name string, raw json.RawMessage) {
 	var flex flexString
-	_ = flex.UnmarshalJSON(raw) // raw is a valid JSON value: it cannot fail
+	_ = flex.UnmarshalJSON(raw) // never fails: a bad string keeps its text as written
 	switch strings.ToLower(name) {
 	case "code":
 		w.Code = flex
@@ -296,4 +323,66 @@ func appendJSONString(b []byte, s string) []byte {
 	}
 	b = append(b, s[start:]...)
 	return append(b, '"')
+}
+
+// problemStandard are the members RFC 9457 defines, plus "code": a problem
+// body's other members are its extensions.
+var problemStandard = [...]string{"type", "title", "status", "detail", "instance", "code"}
+
+func isProblemStandard(name string) bool {
+	for _, std := range problemStandard {
+		if strings.EqualFold(name, std) {
+			return true
+		}
+	}
+	return false
+}
+
+// problemExtensions returns a problem body's extension members as one JSON
+// object, in their order, or nil when it has none. Names are matched to
+// the standard ones in any case, as scanBody reads them.
+func problemExtensions(b []byte, valid bool) json.RawMessage {
+	var out []byte
+	s := bodyScanner{b: b, i: 1, valid: valid}
+	for {
+		s.skip(" \t\r\n,")
+		start := s.i
+		name, ok := s.name()
+		if !ok {
+			break
+		}
+		nameEnd := s.i
+		s.skip(" \t\r\n")
+		if !s.consume(':') {
+			break
+		}
+		s.skip(" \t\r\n")
+		raw, ok := s.value()
+		if !ok {
+			break
+		}
+		if isProblemStandard(name) {
+			continue
+		}
+		if out == nil {
+			out = append(out, '{')
+		} else {
+			out = append(out, ',')
+		}
+		if b[start] == '"' {
+			out = append(out, b[start:nameEnd]...)
+		} else {
+			out = appendJSONString(out, name) // an unquoted key, as some examples print
+		}
+		out = append(out, ':')
+		out = append(out, raw...)
+	}
+	if out == nil {
+		return nil
+	}
+	out = append(out, '}')
+	if !valid && !json.Valid(out) {
+		return nil // a lenient read's pieces need not make a document
+	}
+	return out
 }

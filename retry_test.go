@@ -88,6 +88,7 @@ func TestPolicyDelay(t *testing.T) {
 		assert.Zero(t, DefaultPolicy.Delay(0))
 		assert.Zero(t, DefaultPolicy.Delay(-3))
 		assert.Equal(t, 48*time.Second, DefaultPolicy.Delay(1000))
-		assert.Equal(t, maxRetryAfter, Policy{Base: time.Second, Factor: 2}.Delay(1<<20))
+		assert.Equal(t, 48*time.Second, Policy{Base: time.Second, Factor: 2}.Delay(1<<20),
+			"an unset MaxWait is the documented 48 s")
 	})
 }

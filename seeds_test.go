@@ -44,27 +44,36 @@ var (
 	seed003Field = regexp.MustCompile(`^\s*"?([a-z_]+)"?\s*:\s*"(.*?)"?,?\s*$`)
 )
 
-// seedText is a "Causa" or "Solução" text as the catalog keeps it: blank
-// lines dropped, the indentation all lines share removed, and what is left
-// of it kept, so that a nested step stays indented under its parent
-// ("2. Consultar o consentimento…" then "  1. Se o status…").
+// seedText is a "Causa" or "Solução" text as the catalog keeps it. The seed
+// separates a paragraph from the list it introduces with a blank line, and
+// indents the list: each block between blank lines loses the indentation all
+// its lines share and keeps the rest, so a list reads flush under its
+// paragraph and a nested step stays indented under its parent
+// ("2. Consultar o consentimento…" then "  1. Se o status…"). Blank lines
+// and trailing spaces are dropped; bullets are kept.
 func seedText(lines []string) string {
-	var kept []string
-	common := -1
+	var out, block []string
+	flush := func() {
+		common := -1
+		for _, l := range block {
+			if n := len(l) - len(strings.TrimLeft(l, " ")); common < 0 || n < common {
+				common = n
+			}
+		}
+		for _, l := range block {
+			out = append(out, l[common:])
+		}
+		block = block[:0]
+	}
 	for _, l := range lines {
-		l = strings.TrimRight(l, " \t")
-		if l == "" {
+		if l = strings.TrimRight(l, " \t"); l != "" {
+			block = append(block, l)
 			continue
 		}
-		kept = append(kept, l)
-		if n := len(l) - len(strings.TrimLeft(l, " \t")); common < 0 || n < common {
-			common = n
-		}
+		flush()
 	}
-	for i, l := range kept {
-		kept[i] = l[common:]
-	}
-	return strings.Join(kept, "\n")
+	flush()
+	return strings.Join(out, "\n")
 }
 
 // seed003Block is one section of seed 003's "Possíveis causas e soluções".

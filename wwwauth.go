@@ -64,16 +64,37 @@ func (e *ChallengeError) Error() string {
 // dropped, because the fault may be part of it.
 func ParseChallenges(headers ...string) ([]Challenge, error) {
 	var p challengeParser
+	err := p.parse(headers)
+	return p.out, err
+}
+
+// firstBearer is what classifying a response needs of WWW-Authenticate: its
+// first Bearer challenge, and whether it carries any challenge at all. It
+// keeps nothing else, and stops at the Bearer challenge, so a header of
+// any size costs memory only for that challenge's parameters.
+func firstBearer(headers []string) (bearer *Challenge, any bool) {
+	p := challengeParser{onlyBearer: true}
+	_ = p.parse(headers) // what was completed before a fault is still good
+	if len(p.out) > 0 {
+		bearer = &p.out[0]
+	}
+	return bearer, p.seen > 0
+}
+
+func (p *challengeParser) parse(headers []string) error {
 	base := 0
 	for i, h := range headers {
 		p.s, p.header, p.base = h, i, base
 		if err := p.field(); err != nil {
-			return p.out, err
+			return err
+		}
+		if p.onlyBearer && len(p.out) > 0 {
+			return nil
 		}
 		base += len(h) + len(", ")
 	}
 	p.flush()
-	return p.out, nil
+	return nil
 }
 
 // challengeParser keeps the open challenge across field lines, because a line
@@ -87,6 +108,10 @@ type challengeParser struct {
 	out    []Challenge
 	cur    Challenge
 	open   bool // cur is under construction, so it may still take auth-params
+	seen   int  // challenges completed, kept or not
+
+	onlyBearer bool // keep only the first Bearer challenge (see firstBearer)
+	skip       bool // cur is not kept: check its syntax, store nothing
 }
 
 func (p *challengeParser) field() error {
@@ -129,7 +154,12 @@ func (p *challengeParser) element() error {
 	}
 	p.pos = start + len(name)
 	p.flush()
+	if p.onlyBearer && len(p.out) > 0 {
+		p.pos = p.end // the Bearer challenge is complete: nothing else is needed
+		return nil
+	}
 	p.cur, p.open = Challenge{Scheme: name}, true
+	p.skip = p.onlyBearer && !strings.EqualFold(name, "Bearer")
 	return p.afterScheme()
 }
 
@@ -222,12 +252,19 @@ func (p *challengeParser) token68(start int) (t int, ok bool) {
 
 // param parses an auth-param value; pos is just after "=".
 func (p *challengeParser) param(nameAt int, name string) error {
+	if p.skip {
+		p.skipOWS()
+		if _, err := p.value(false); err != nil {
+			return err
+		}
+		return p.paramEnd()
+	}
 	key := strings.ToLower(name) // returns name itself when already lower-case
 	if _, dup := p.cur.Params[key]; dup {
 		return p.failFound(nameAt, "unique parameter name", `repeated "`+key+`"`)
 	}
 	p.skipOWS()
-	value, err := p.value()
+	value, err := p.value(true)
 	if err != nil {
 		return err
 	}
@@ -235,6 +272,11 @@ func (p *challengeParser) param(nameAt int, name string) error {
 		p.cur.Params = make(map[string]string)
 	}
 	p.cur.Params[key] = value
+	return p.paramEnd()
+}
+
+// paramEnd checks what follows a parameter's value: a comma or the end.
+func (p *challengeParser) paramEnd() error {
 	p.skipOWS()
 	if p.pos < p.end && p.s[p.pos] != ',' {
 		return p.fail(p.pos, `"," or end after parameter value`)
@@ -243,8 +285,9 @@ func (p *challengeParser) param(nameAt int, name string) error {
 }
 
 // value reads a token or a quoted-string (§5.6.4) at pos. Without quoted-pairs
-// the value is a substring of the input, so only escaped values allocate.
-func (p *challengeParser) value() (string, error) {
+// the value is a substring of the input, so only escaped values allocate, and
+// only when unescape is set.
+func (p *challengeParser) value(unescape bool) (string, error) {
 	if p.pos == p.end || p.s[p.pos] != '"' {
 		if v := p.token(); v != "" {
 			return v, nil
@@ -258,7 +301,7 @@ func (p *challengeParser) value() (string, error) {
 		case c == '"':
 			v := p.s[open+1 : p.pos]
 			p.pos++
-			if escaped {
+			if escaped && unescape {
 				v = unescapeQuoted(v)
 			}
 			return v, nil
@@ -307,7 +350,10 @@ func (p *challengeParser) owsEnd(i int) int {
 
 func (p *challengeParser) flush() {
 	if p.open {
-		p.out = append(p.out, p.cur)
+		p.seen++
+		if !p.skip {
+			p.out = append(p.out, p.cur)
+		}
 		p.open = false
 	}
 }
