@@ -4,6 +4,8 @@ package apierr
 // how they reach the server, the client and the Transport.
 
 import (
+	"bytes"
+	"encoding/json"
 	"errors"
 	"fmt"
 	"net/http/httptest"
@@ -273,4 +275,39 @@ func ExampleCatalog_With() {
 
 	// Clients classify with it too: &http.Client{Transport: &Transport{Catalog: cat}}.
 	// Output: 422 SALDO_INSUFICIENTE no-retry
+}
+
+// FuzzReadEntries holds ReadEntries to its contract on any input: an error
+// or entries, never a panic, and what it reads writes back and reads again
+// as the same entries.
+func FuzzReadEntries(f *testing.F) {
+	f.Add([]byte(`[{"code":"A","status":409,"title":"t","retry":"backoff","format":"oauth"}]`))
+	f.Add([]byte("[\n {\"code\":\"A\",\n  \"stauts\":409}]"))
+	f.Add([]byte(`[{"code":"A","status":"409"},{}]`))
+	f.Add([]byte(`[] x`))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		entries, err := ReadEntries(bytes.NewReader(in))
+		if err != nil {
+			if !strings.HasPrefix(err.Error(), "apierr: entries: line ") {
+				t.Fatalf("an error without its position: %v", err)
+			}
+			return
+		}
+		for _, e := range entries {
+			if int(e.Retry) >= len(retryClassNames) || int(e.Format) >= len(formatNames) {
+				t.Fatalf("an undefined class or format read: %+v", e)
+			}
+		}
+		out, err := json.Marshal(entries)
+		if err != nil {
+			t.Fatal(err)
+		}
+		again, err := ReadEntries(bytes.NewReader(out))
+		if err != nil {
+			t.Fatalf("%s: %v", out, err)
+		}
+		if len(entries) > 0 && !slices.Equal(entries, again) {
+			t.Fatalf("round trip changed the entries:\n%+v\n%+v", entries, again)
+		}
+	})
 }
