@@ -24,7 +24,8 @@ type fit struct {
 // fitRules are applied in order; each adds to or overrides what the ones
 // before it found.
 var fitRules = []func(r reading, f *fit){
-	noteClassOrigin, fitToken, fitTokenEndpoint, fitScope, fitGateway, noteMayHaveRun,
+	noteClassOrigin, fitToken, fitTokenEndpoint, fitScope, fitGateway, fitRateLimited,
+	noteMayHaveRun,
 }
 
 // fitAdvice runs the rules over an error response.
@@ -142,9 +143,19 @@ func fitGateway(r reading, f *fit) {
 		"less, or raise its limit", wire(r.gateway))
 }
 
-// noteMayHaveRun warns that a 504 is no proof the request did not run.
+// fitRateLimited fits the advice of a 429 the documented rules do not
+// resend: not at once, but later, at a slower pace.
+func fitRateLimited(r reading, f *fit) {
+	if r.e.Status == http.StatusTooManyRequests && r.e.Retry == apierr.NoRetry {
+		f.advice = "do not resend at once; slow down, and send it again later"
+	}
+}
+
+// noteMayHaveRun warns that a 504 is no proof the request did not run,
+// unless the gateway table's solution says so already.
 func noteMayHaveRun(r reading, f *fit) {
-	if r.e.Status == http.StatusGatewayTimeout && r.e.Retry == apierr.Backoff {
+	if r.e.Status == http.StatusGatewayTimeout && r.e.Retry == apierr.Backoff &&
+		r.message == nil {
 		f.note("a 504 may come after the API ran the request: resend only what is safe " +
 			"to run twice (GET, PUT, DELETE, or a request with an Idempotency-Key)")
 	}

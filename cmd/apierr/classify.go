@@ -43,8 +43,8 @@ response. Texts longer than 600 characters are cut, with a marker saying so.
   {"is_error","status","status_text","reason","gateway","body_coding",
    "body_cut","body_error","format","code","known","title","detail",
    "documented_detail","retry","advice","schedule","retry_after_seconds",
-   "interaction_id","challenge","challenges","details","notes","cause",
-   "solution"}
+   "interaction_id","summary","challenge","challenges","details","notes",
+   "cause","solution"}
   "reason" is the status line's reason phrase when it is not the standard
   one; "gateway" names who answered in the API's place; "known" is whether
   the code is in the catalog; "documented_detail" is the catalog's detail when

@@ -219,7 +219,7 @@ func TestClassifyReadsTheBodyAsItsContentEncodingSays(t *testing.T) {
 			require.Equal(t, exitAPIError, r.exit, r.stderr)
 			assert.Contains(t, strings.Join(strings.Fields(r.stdout), " "), tt.body)
 			if tt.code != "" {
-				assert.Contains(t, r.stdout, "  code    "+tt.code+"\n")
+				assert.Regexp(t, "(?m)^  code +"+tt.code+"$", r.stdout)
 			}
 		})
 	}

@@ -6,6 +6,7 @@ package main
 
 import (
 	"fmt"
+	"net/http"
 	"strings"
 
 	"github.com/apierr/apierr"
@@ -34,6 +35,7 @@ type classifyJSON struct {
 	Schedule          []float64 `json:"schedule"`
 	RetryAfterSeconds *float64  `json:"retry_after_seconds"`
 	InteractionID     string    `json:"interaction_id"`
+	Summary           string    `json:"summary"`    // the catalog's or gateway table's, in English
 	Challenge         string    `json:"challenge"`  // the Bearer challenge, as a header value
 	Challenges        []string  `json:"challenges"` // every challenge
 	Details           string    `json:"details"`    // error_details, as received
@@ -59,13 +61,7 @@ func (r reading) view() view {
 	f := r.fitAdvice()
 	r.addReceived(&b, &j)
 	r.addVerdict(&b, &j, f)
-	j.Notes = append(j.Notes, f.notes...)
-	for _, n := range f.notes {
-		b.add("note", n)
-	}
-	if f.documented {
-		r.addDocumented(&b, &j)
-	}
+	r.addDocumented(&b, &j, f)
 	return view{blk: b, json: j}
 }
 
@@ -169,33 +165,38 @@ func (r reading) addVerdict(b *block, j *classifyJSON, f fit) {
 	}
 	b.add("retry", e.Retry.String()+": "+j.Advice)
 	switch v := e.Header.Get("Retry-After"); {
+	case hasWait && e.Status == http.StatusTooManyRequests && e.Retry != apierr.Backoff:
+		b.add("retry-after", seconds(wait)+" asked by the server; a Transport waits it "+
+			"and resends only with Classify: apierr.ResendRateLimited")
 	case hasWait && e.Retry != apierr.Backoff:
 		b.add("retry-after", seconds(wait)+" asked by the server; apierr still says: "+
-			advice(e.Retry)+rateLimitedNote(e))
+			advice(e.Retry))
 	case v != "" && !hasWait:
 		b.add("retry-after", quoted(v)+" is not a delay nor an HTTP-date: ignored")
 	}
 	b.add("interaction id", wire(j.InteractionID))
 }
 
-// rateLimitedNote says how a client can wait out a 429's Retry-After, which
-// the documented rules never resend.
-func rateLimitedNote(e *apierr.Error) string {
-	if e.Status != 429 {
-		return ""
-	}
-	return "; a Transport with Classify: apierr.ResendRateLimited waits it, then resends"
-}
-
-// addDocumented adds the catalog's cause and fix for a known code, or the
-// gateway table's for a known gateway message.
-func (r reading) addDocumented(b *block, j *classifyJSON) {
+// addDocumented adds what the catalog says of a known code, or the gateway
+// table of a known gateway message: the summary, then the notes fitted to
+// the response, then the cause and fix when they fit it.
+func (r reading) addDocumented(b *block, j *classifyJSON, f fit) {
+	var summary, cause, solution string
 	switch {
 	case r.known:
-		j.Cause, j.Solution = r.entry.Cause, r.entry.Solution
+		summary, cause, solution = r.entry.Summary, r.entry.Cause, r.entry.Solution
 	case r.message != nil:
-		j.Cause, j.Solution = r.message.Cause, r.message.Solution
+		summary, cause, solution = r.message.Summary, r.message.Cause, r.message.Solution
 	}
-	b.add("cause", j.Cause)
-	b.add("solution", j.Solution)
+	j.Summary = summary
+	b.add("summary", summary)
+	j.Notes = append(j.Notes, f.notes...)
+	for _, n := range f.notes {
+		b.add("note", n)
+	}
+	if f.documented {
+		j.Cause, j.Solution = cause, solution
+		b.add("cause", cause)
+		b.add("solution", solution)
+	}
 }

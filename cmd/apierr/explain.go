@@ -40,8 +40,8 @@ closest codes.
                       "cause","solution"}
   "status"           {"kind","status","status_text","is_error","retry","advice",
                       "schedule","codes","gateway_messages"}
-  "gateway-message"  {"kind","message","gateway","status","status_text","retry",
-                      "advice","schedule","cause","solution"}
+  "gateway-message"  {"kind","message","gateway","status","status_text","summary",
+                      "source","retry","advice","schedule","cause","solution"}
   "retry" is no-retry, backoff or reauthenticate; "schedule" is the wait in
   seconds before each resend ([3,6,12,24,48] for backoff, else []).
 

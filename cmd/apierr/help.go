@@ -20,9 +20,11 @@ func (c *cli) mainUsage() string {
 			sources = append(sources, e.Source)
 		}
 	}
-	intro := "apierr explains the documented errors of " + andList(sources) + ", and tells " +
-		"whether to resend a failed call, from the catalog of github.com/apierr/apierr."
-	b.WriteString(strings.Join(wrap(intro, textWidth), "\n") + "\n\nUsage:\n")
+	// The sources stand on a line of their own, where wrapping cannot part
+	// "RFC" from its number.
+	b.WriteString("apierr explains documented API errors and tells whether to resend a " +
+		"failed call,\nfrom the catalog of github.com/apierr/apierr, whose sources are:\n  " +
+		andList(sources) + ".\n\nUsage:\n")
 	rows := [][2]string{}
 	for _, cmd := range commands() {
 		rows = append(rows, [2]string{"apierr " + cmd.name + " " + cmd.operands, cmd.summary})

@@ -37,9 +37,9 @@ func normalize(s string) string {
 // type for them.
 type matcher struct {
 	catalog catalog
-	codes   map[string]apierr.Code           // normalized code → code
-	aliases map[string][]apierr.Code         // normalized heading or title → codes
-	gateway map[string]apierr.GatewayMessage // normalized message → message
+	codes   map[string]apierr.Code             // normalized code → code
+	aliases map[string][]apierr.Code           // normalized heading or title → codes
+	gateway map[string][]apierr.GatewayMessage // normalized message → messages
 }
 
 func newMatcher(cat catalog) *matcher {
@@ -47,7 +47,7 @@ func newMatcher(cat catalog) *matcher {
 		catalog: cat,
 		codes:   map[string]apierr.Code{},
 		aliases: map[string][]apierr.Code{},
-		gateway: map[string]apierr.GatewayMessage{},
+		gateway: map[string][]apierr.GatewayMessage{},
 	}
 	for e := range cat.Entries() {
 		m.codes[normalize(string(e.Code))] = e.Code
@@ -61,7 +61,9 @@ func newMatcher(cat catalog) *matcher {
 		m.addAlias(h.heading, h.code)
 	}
 	for g := range apierr.GatewayMessages() {
-		m.gateway[normalize(g.Message)] = g
+		// Several gateways send "502 Bad Gateway".
+		key := normalize(g.Message)
+		m.gateway[key] = append(m.gateway[key], g)
 	}
 	return m
 }
@@ -87,13 +89,13 @@ func isReasonPhrase(s string) bool {
 // match is what one query names: catalog entries, a bare status or a
 // gateway message. A query that names nothing has none of them.
 type match struct {
-	query   string
-	entries []apierr.Entry // several when a heading or title is shared
-	status  int            // a bare status ("423")
-	gateway *apierr.GatewayMessage
+	query    string
+	entries  []apierr.Entry // several when a heading or title is shared
+	status   int            // a bare status ("423")
+	gateways []apierr.GatewayMessage
 }
 
-func (r match) found() bool { return len(r.entries) > 0 || r.status != 0 || r.gateway != nil }
+func (r match) found() bool { return len(r.entries) > 0 || r.status != 0 || len(r.gateways) > 0 }
 
 // statusPrefix is a query written as Brick Bank heads its sections, "422
 // Data de Expiração Inválida": the status picks among codes sharing a
@@ -112,19 +114,34 @@ func (m *matcher) find(query string) match {
 		res.status = n
 		return res
 	}
-	if g, ok := apierr.LookupMessage(query); ok {
-		res.gateway = &g
+	key, status := normalize(query), 0
+	if gs := m.gateway[key]; len(gs) > 0 && len(m.codesNamed(key)) == 0 {
+		res.gateways = gs
 		return res
 	}
-	key, status := normalize(query), 0
+	if g, ok := apierr.LookupMessage(query); ok { // a message whose end varies
+		res.gateways = []apierr.GatewayMessage{g}
+		return res
+	}
 	if sm := statusPrefix.FindStringSubmatch(query); sm != nil {
 		status, _ = strconv.Atoi(sm[1])
 		key = normalize(sm[2])
 	}
-	// A code and a heading may read the same once normalized ("Data de
-	// Expiração Inválida" is DATA_DE_EXPIRACAO_INVALIDA's code and the
-	// heading of DATA_EXPIRACAO_INVALIDA too): the user meant one of them,
-	// so both are shown.
+	for _, c := range m.codesNamed(key) {
+		if e, _ := m.catalog.Lookup(c); status == 0 || e.Status == status {
+			res.entries = append(res.entries, e)
+		}
+	}
+	sortEntries(res.entries)
+	return res
+}
+
+// codesNamed are the codes whose code, heading or title normalizes to key.
+// A code and a heading may read the same ("Data de Expiração Inválida" is
+// DATA_DE_EXPIRACAO_INVALIDA's code and the heading of
+// DATA_EXPIRACAO_INVALIDA too): the user meant one of them, so both are
+// named.
+func (m *matcher) codesNamed(key string) []apierr.Code {
 	var codes []apierr.Code
 	if c, ok := m.codes[key]; ok {
 		codes = append(codes, c)
@@ -134,17 +151,7 @@ func (m *matcher) find(query string) match {
 			codes = append(codes, c)
 		}
 	}
-	if g, ok := m.gateway[key]; ok && len(codes) == 0 && status == 0 {
-		res.gateway = &g
-		return res
-	}
-	for _, c := range codes {
-		if e, _ := m.catalog.Lookup(c); status == 0 || e.Status == status {
-			res.entries = append(res.entries, e)
-		}
-	}
-	sortEntries(res.entries)
-	return res
+	return codes
 }
 
 // sortEntries orders entries as the catalog does, by status then code.
@@ -185,8 +192,8 @@ func (m *matcher) suggest(query string) []string {
 			consider(key, string(c))
 		}
 	}
-	for key, g := range m.gateway {
-		consider(key, strconv.Quote(g.Message))
+	for key, gs := range m.gateway {
+		consider(key, strconv.Quote(gs[0].Message))
 	}
 	return bestNames(cands)
 }

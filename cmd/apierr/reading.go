@@ -47,16 +47,31 @@ func (c *cli) read(resp *http.Response) reading {
 	}
 	r.entry, r.known = c.catalog.Lookup(r.e.Code)
 	r.challenges, r.challengeErr = apierr.ParseChallenges(r.e.Header.Values("Www-Authenticate")...)
-	if r.e.Code == "" {
-		if g, ok := apierr.LookupMessage(r.e.Detail); ok {
-			r.message = &g
-		}
-	}
+	r.message = gatewayMessage(r.e)
 	r.gateway = r.e.Gateway
 	if r.gateway == "" && r.message != nil {
 		r.gateway = r.message.Gateway
 	}
 	return r
+}
+
+// gatewayMessage is the known gateway message e's detail is, from the
+// gateway that sent it: nginx and HAProxy both title a page "502 Bad
+// Gateway", and each means something of its own by it.
+func gatewayMessage(e *apierr.Error) *apierr.GatewayMessage {
+	if e.Code != "" || e.Detail == "" {
+		return nil
+	}
+	for g := range apierr.GatewayMessages() {
+		if g.Message == e.Detail && g.Status == e.Status && g.Gateway == e.Gateway {
+			return &g
+		}
+	}
+	// A message whose end varies is matched by the library alone.
+	if g, ok := apierr.LookupMessage(e.Detail); ok && (e.Gateway == "" || g.Gateway == e.Gateway) {
+		return &g
+	}
+	return nil
 }
 
 // sentReason is the reason phrase of resp's status line when it says

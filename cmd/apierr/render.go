@@ -64,8 +64,9 @@ func writeText(w io.Writer, b block) {
 }
 
 // listMarker is the start of a list item in the catalog's cause and
-// solution texts ("• ", "1. "); wrapped lines of an item hang under its text.
-var listMarker = regexp.MustCompile(`^(?:•|-|\*|\d+[.)])\s+`)
+// solution texts ("• ", "1. ", "  2. " for a nested step); wrapped lines of
+// an item hang under its text.
+var listMarker = regexp.MustCompile(`^\s*(?:•|-|\*|\d+[.)])\s+`)
 
 // wrap breaks text into lines of at most width characters at spaces,
 // keeping the text's own line breaks; a line that fits is left as it is. A
@@ -78,12 +79,13 @@ func wrap(text string, width int) []string {
 			continue
 		}
 		hang := utf8.RuneCountInString(listMarker.FindString(para))
+		indent := para[:len(para)-len(strings.TrimLeft(para, " "))]
 		words := strings.Fields(para)
 		if len(words) == 0 {
 			out = append(out, "")
 			continue
 		}
-		line := words[0]
+		line := indent + words[0]
 		for _, word := range words[1:] {
 			if utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) > width {
 				out = append(out, line)

@@ -8,6 +8,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 func TestWrapKeepsWidthAndHangsListItems(t *testing.T) {
@@ -20,4 +21,15 @@ func TestWrapKeepsWidthAndHangsListItems(t *testing.T) {
 	assert.True(t, strings.HasPrefix(lines[1], "  palavra"), "continuation hangs: %q", lines[1])
 	assert.Contains(t, lines, "1. curto")
 	assert.Equal(t, strings.Repeat("x", 90), lines[len(lines)-1], "a long word is not cut")
+}
+
+func TestWrapHangsNestedStepsUnderTheirText(t *testing.T) {
+	text := "1. first\n  1. " + strings.Repeat("nested ", 12) + "\n2. last"
+	lines := wrap(text, 40)
+	require.Greater(t, len(lines), 3)
+	assert.Equal(t, "1. first", lines[0])
+	assert.True(t, strings.HasPrefix(lines[1], "  1. nested"), "the step keeps its indent: %q",
+		lines[1])
+	assert.True(t, strings.HasPrefix(lines[2], "     nested"), "and its lines hang: %q", lines[2])
+	assert.Equal(t, "2. last", lines[len(lines)-1])
 }

@@ -5,6 +5,7 @@ package main
 
 import (
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -49,6 +50,8 @@ type gatewayJSON struct {
 	Gateway    string    `json:"gateway"`
 	Status     int       `json:"status"`
 	StatusText string    `json:"status_text"`
+	Summary    string    `json:"summary"`
+	Source     string    `json:"source"` // where it was seen
 	Retry      string    `json:"retry"`
 	Advice     string    `json:"advice"`
 	Schedule   []float64 `json:"schedule"`
@@ -61,8 +64,12 @@ func (c *cli) views(res match) []view {
 	switch {
 	case res.status != 0:
 		return []view{c.statusView(res.status)}
-	case res.gateway != nil:
-		return []view{gatewayView(*res.gateway)}
+	case len(res.gateways) > 0:
+		out := make([]view, len(res.gateways))
+		for i, g := range res.gateways {
+			out[i] = gatewayView(g)
+		}
+		return out
 	}
 	out := make([]view, len(res.entries))
 	for i, e := range res.entries {
@@ -154,7 +161,9 @@ func (c *cli) statusView(status int) view {
 	var msgs []string
 	for g := range apierr.GatewayMessages() {
 		if g.Status == status {
-			j.GatewayMessages = append(j.GatewayMessages, g.Message)
+			if !slices.Contains(j.GatewayMessages, g.Message) {
+				j.GatewayMessages = append(j.GatewayMessages, g.Message)
+			}
 			msgs = append(msgs, fmt.Sprintf("%q (%s)", g.Message, g.Gateway))
 		}
 	}
@@ -168,12 +177,15 @@ func gatewayView(g apierr.GatewayMessage) view {
 	b := block{heading: strconv.Quote(g.Message)}
 	b.add("gateway", g.Gateway)
 	b.add("status", statusLine(g.Status))
+	b.add("summary", g.Summary)
+	b.add("seen", g.Source)
 	b.add("retry", verdict(class))
 	b.add("cause", g.Cause)
 	b.add("solution", g.Solution)
 	return view{blk: b, json: gatewayJSON{
 		Kind: "gateway-message", Message: g.Message, Gateway: g.Gateway, Status: g.Status,
-		StatusText: apierr.StatusText(g.Status), Retry: class.String(), Advice: advice(class),
-		Schedule: scheduleSeconds(class), Cause: g.Cause, Solution: g.Solution,
+		StatusText: apierr.StatusText(g.Status), Summary: g.Summary, Source: g.Source,
+		Retry: class.String(), Advice: advice(class), Schedule: scheduleSeconds(class),
+		Cause: g.Cause, Solution: g.Solution,
 	}}
 }
