@@ -20,7 +20,7 @@ import (
 // fixed is a catalog that classifies every response as e: the printing is
 // tested apart from the library's classifier.
 type fixed struct {
-	documented
+	*apierr.Catalog
 	e *apierr.Error
 }
 
@@ -36,7 +36,7 @@ func classifyAs(t *testing.T, e *apierr.Error, format string) result {
 	if e.Header == nil {
 		e.Header = http.Header{}
 	}
-	return runWith(t, func(c *cli) { c.catalog = fixed{e: e} },
+	return runWith(t, func(c *cli) { c.catalog = fixed{Catalog: apierr.Documented(), e: e} },
 		"HTTP/1.1 599\r\n\r\n", "classify", "--format", format)
 }
 

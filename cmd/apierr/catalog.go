@@ -11,21 +11,12 @@ import (
 )
 
 // catalog is every catalog read the commands make, through [cli.catalog]
-// and nowhere else. Its methods are those of *apierr.Catalog, so that the
-// documented catalog, or one an application extends with its own codes,
-// takes documented's place in newCLI alone.
+// and nowhere else: lookups, the entries in order, classification. newCLI
+// gives it apierr.Documented(); an application's catalog (the documented
+// one With its own codes) takes its place there alone, and tests put a
+// stub in it.
 type catalog interface {
 	Lookup(code apierr.Code) (apierr.Entry, bool)
 	Entries() iter.Seq[apierr.Entry] // ordered by status then code
 	FromResponse(resp *http.Response) error
 }
-
-// documented is the documented catalog, read through the package's
-// functions.
-type documented struct{}
-
-func (documented) Lookup(code apierr.Code) (apierr.Entry, bool) { return apierr.Lookup(code) }
-
-func (documented) Entries() iter.Seq[apierr.Entry] { return apierr.Entries() }
-
-func (documented) FromResponse(resp *http.Response) error { return apierr.FromResponse(resp) }

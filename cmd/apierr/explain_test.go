@@ -141,7 +141,7 @@ func TestExplainFindsEveryCodeWhicheverWayItIsWritten(t *testing.T) {
 			strings.ReplaceAll(code, "_", " "),
 			strings.ReplaceAll(code, "_", "-"),
 		} {
-			res := newMatcher(documented{}).find(name)
+			res := newMatcher(apierr.Documented()).find(name)
 			assert.Contains(t, codesOf(res.entries), e.Code, "%q", name)
 		}
 	}
@@ -244,7 +244,7 @@ func TestExplainGroupsUnquotedWordsIntoNames(t *testing.T) {
 		{"a quoted name is one word among others", []string{"Data de Expiração Inválida", "401"},
 			[]string{"Data de Expiração Inválida", "401"}},
 	}
-	m := newMatcher(documented{})
+	m := newMatcher(apierr.Documented())
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
 			assert.Equal(t, tt.want, groupWords(m, tt.words))

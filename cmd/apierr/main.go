@@ -19,6 +19,7 @@ import (
 	"slices"
 	"strings"
 
+	"github.com/apierr/apierr"
 	"github.com/apierr/apierr/internal/text"
 )
 
@@ -43,7 +44,7 @@ type cli struct {
 }
 
 func newCLI(stdin io.Reader, stdout, stderr io.Writer) *cli {
-	return &cli{stdin: stdin, stdout: stdout, stderr: stderr, catalog: documented{},
+	return &cli{stdin: stdin, stdout: stdout, stderr: stderr, catalog: apierr.Documented(),
 		buildInfo: debug.ReadBuildInfo}
 }
 

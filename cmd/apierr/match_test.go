@@ -75,7 +75,7 @@ func TestHeadingsAreBrickBanks(t *testing.T) {
 }
 
 func TestEveryHeadingFindsItsCodeWithoutAccentsOrCapitals(t *testing.T) {
-	m := newMatcher(documented{})
+	m := newMatcher(apierr.Documented())
 	for _, h := range brickBankHeadings {
 		plain := strings.ToLower(h.heading)
 		for _, pair := range [][2]string{{"á", "a"}, {"â", "a"}, {"ã", "a"}, {"ç", "c"},
@@ -124,7 +124,7 @@ func TestLevenshtein(t *testing.T) {
 }
 
 func TestSuggestNearestFirst(t *testing.T) {
-	m := newMatcher(documented{})
+	m := newMatcher(apierr.Documented())
 	assert.Equal(t, "TOKEN_INATIVO", m.suggest("TOKEN_INATIV")[0])
 	assert.Equal(t, "NotSupportedException", m.suggest("NotSuportedException")[0])
 	assert.Equal(t, `"no Route matched with those values"`, m.suggest("no route matched")[0])

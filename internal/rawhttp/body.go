@@ -40,15 +40,19 @@ const maxCodings = 4
 // sniffLen is how much of a body tells an encoded one from a decoded one.
 const sniffLen = 512
 
-// ReadBody reads resp's body, decoding the gzip, x-gzip and deflate codings
-// its Content-Encoding lists (deflate as zlib data, or raw when it has no
-// zlib header), and closes it. It keeps at most limit decoded bytes and
-// reads only as much input as they need, so a compression bomb costs
-// nothing.
+// ReadBody reads resp's body as [Decode] does, and closes it.
 func ReadBody(resp *http.Response, limit int) Body {
 	defer resp.Body.Close()
-	codings, err := contentCodings(resp.Header)
-	br := bufio.NewReader(resp.Body)
+	return Decode(resp.Header, resp.Body, limit)
+}
+
+// Decode reads body, decoding the gzip, x-gzip and deflate codings the
+// header's Content-Encoding lists (deflate as zlib data, or raw when it has
+// no zlib header). It keeps at most limit decoded bytes and reads only as
+// much of body as they need, so a compression bomb costs nothing.
+func Decode(header http.Header, body io.Reader, limit int) Body {
+	codings, err := contentCodings(header)
+	br := bufio.NewReader(body)
 	if err != nil {
 		return Body{Coding: strings.Join(codings, ", "), Err: err}
 	}
