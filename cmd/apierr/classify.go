@@ -145,5 +145,9 @@ func readResponse(in io.Reader, name string, status int) (*http.Response, error)
 		resp.StatusCode = status
 		resp.Status = statusLine(status)
 	}
+	if resp.StatusCode > 599 {
+		return nil, fmt.Errorf("%s has status %d, which HTTP does not define (100 to 599)",
+			name, resp.StatusCode)
+	}
 	return resp, nil
 }

@@ -5,7 +5,10 @@ package main
 
 import (
 	"encoding/json"
+	"os"
+	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 	"unicode/utf8"
 
@@ -33,14 +36,13 @@ var verdictLine = regexp.MustCompile(`(?m)^(?:  retry |\| retry \|)`)
 // receive raw; LF is the CLI's own line break and is allowed.
 func assertNoRawControl(t *testing.T, out string) {
 	t.Helper()
-	for i, r := range out {
-		if r == '\n' {
-			continue
-		}
-		if r == utf8.RuneError || text.IsUnsafe(r) {
+	for i := 0; i < len(out); {
+		r, size := utf8.DecodeRuneInString(out[i:])
+		if r != '\n' && (r == utf8.RuneError && size == 1 || text.IsUnsafe(r)) {
 			t.Errorf("raw %U at byte %d in:\n%s", r, i, out)
 			return
 		}
+		i += size
 	}
 }
 
@@ -147,4 +149,39 @@ func TestUserArgumentsEchoedInErrorsAreQuoted(t *testing.T) {
 func jsonEscape(s string) string {
 	b, _ := json.Marshal(s)
 	return string(b[1 : len(b)-1])
+}
+
+// Whatever a server or a paste sends, classify answers in one of its three
+// exit statuses, a failure in one line, and nothing unsafe reaches the
+// terminal in any format.
+func FuzzClassifyNeverPassesAControlCharacter(f *testing.F) {
+	for _, dir := range []string{responsesDir, capturesDir} {
+		files, err := filepath.Glob(filepath.Join(dir, "*"))
+		require.NoError(f, err)
+		for _, file := range files {
+			b, err := os.ReadFile(file)
+			require.NoError(f, err)
+			f.Add(b)
+		}
+	}
+	f.Add([]byte("HTTP/1.1 400 X\x1b]0;t\a\r\nWWW-Authenticate: Bearer error=\"\u202e\"\r\n\r\n" +
+		`{"code":"\u009b","detail":"a\rb"}`))
+	f.Fuzz(func(t *testing.T, in []byte) {
+		for _, format := range []string{"text", "markdown", "json"} {
+			r := runCLI(t, string(in), "classify", "--format", format)
+			switch r.exit {
+			case exitUsage:
+				if r.stdout != "" || strings.Count(r.stderr, "\n") != 1 {
+					t.Fatalf("a failure is one line on stderr: %q %q", r.stdout, r.stderr)
+				}
+			case exitOK, exitAPIError:
+			default:
+				t.Fatalf("exit %d", r.exit)
+			}
+			assertNoRawControl(t, r.stdout+r.stderr)
+			if format == "json" && r.exit != exitUsage && !json.Valid([]byte(r.stdout)) {
+				t.Fatalf("not JSON: %q", r.stdout)
+			}
+		}
+	})
 }
