@@ -200,7 +200,7 @@ func (e *Error) WithRetryAfter(d time.Duration) *Error {
 }
 
 // InteractionID returns the response's x-fapi-interaction-id: the id to
-// quote to a service desk (seed 003: "identifique o x-fapi-interaction-id e
+// quote to a service desk (Brick Bank: "identifique o x-fapi-interaction-id e
 // abra um chamado"). It is "" on the server side and when absent.
 func (e *Error) InteractionID() string {
 	if e == nil {
