@@ -38,7 +38,7 @@ type Server struct {
 	requests []Request
 	closed   bool
 	taken    map[net.Conn]struct{} // connections answered by hand, see sendRaw
-	raw      sync.WaitGroup         // the handlers answering them
+	raw      sync.WaitGroup        // the handlers answering them
 }
 
 // Request is a request a [Server] received, as it arrived.
