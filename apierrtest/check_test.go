@@ -93,6 +93,17 @@ func header(kv ...string) http.Header {
 	return h
 }
 
+// getReq is a GET with the given header name, value pairs.
+func getReq(h ...string) *http.Request {
+	r := httptest.NewRequest(http.MethodGet, "/resource", nil)
+	for i := 0; i+1 < len(h); i += 2 {
+		r.Header.Add(h[i], h[i+1])
+	}
+	return r
+}
+
+func postReq() *http.Request { return httptest.NewRequest(http.MethodPost, "/resource", nil) }
+
 const (
 	jsonType       = "application/json; charset=utf-8"
 	consentInvalid = `{"code":"CONSENTIMENTO_INVALIDO","title":"Consentimento inválido",` +
@@ -100,158 +111,152 @@ const (
 	jsonParse = `{"error":"JsonParseException","error_description":"bad JSON"}`
 )
 
+// wrongResponses are hand-written responses, each with the rules it breaks.
+var wrongResponses = []struct {
+	name string
+	resp *http.Response
+	want []Rule
+}{
+	{"a catalog code with another status breaks the catalog status",
+		response(postReq(), 422, header("Content-Type", jsonType), consentInvalid),
+		[]Rule{RuleStatus}},
+	{"Brick Bank's members out of order break the key order",
+		response(getReq(), 400, header("Content-Type", jsonType),
+			`{"title":"Consentimento inválido","code":"CONSENTIMENTO_INVALIDO","detail":"x"}`),
+		[]Rule{RuleKeyOrder}},
+	{"OAuth members out of order break the key order",
+		response(getReq(), 400, header("Content-Type", jsonType, "Cache-Control", "no-store"),
+			`{"error_description":"bad JSON","error":"JsonParseException"}`),
+		[]Rule{RuleKeyOrder}},
+	{"an OAuth body without no-store breaks no-store",
+		response(getReq(), 400, header("Content-Type", jsonType), jsonParse),
+		[]Rule{RuleNoStore}},
+	{"an OAuth body with only no-cache breaks no-store",
+		response(getReq(), 400, header("Content-Type", jsonType, "Cache-Control", "no-cache"),
+			jsonParse),
+		[]Rule{RuleNoStore}},
+	{"a 401 without a challenge breaks the challenge rule",
+		response(getReq(), 401, header("Content-Type", jsonType),
+			`{"code":"TOKEN_INATIVO","title":"Token inativo.","detail":"x"}`),
+		[]Rule{RuleChallenge}},
+	{"a challenge that does not parse breaks the challenge rule",
+		response(getReq(), 401, header("Content-Type", jsonType,
+			"WWW-Authenticate", `Bearer realm="api`),
+			`{"code":"TOKEN_INATIVO","title":"Token inativo.","detail":"x"}`),
+		[]Rule{RuleChallenge}},
+	{"a GET answered 415 breaks the method and status table",
+		response(getReq(), 415, header("Content-Type", jsonType),
+			`{"code":"FORMATO_NAO_SUPORTADO","title":"Formato","detail":"x"}`),
+		[]Rule{RuleMethod}},
+	{"an interaction id not echoed breaks the interaction id rule",
+		response(getReq("X-Fapi-Interaction-Id", interactionID), 400,
+			header("Content-Type", jsonType), consentInvalid),
+		[]Rule{RuleInteractionID}},
+	{"an interaction id changed breaks the interaction id rule",
+		response(getReq("X-Fapi-Interaction-Id", interactionID), 400,
+			header("Content-Type", jsonType, "X-Fapi-Interaction-Id", "other"), consentInvalid),
+		[]Rule{RuleInteractionID}},
+	{"a quote in error_description breaks the challenge characters",
+		response(getReq(), 401, header("Content-Type", jsonType, "Cache-Control", "no-store",
+			"WWW-Authenticate", `Bearer realm="api", error="invalid_token", `+
+				`error_description="token \"x\" expired"`),
+			`{"error":"invalid_token","error_description":"expired"}`),
+		[]Rule{RuleChallengeText}},
+	{"an accent in error_description breaks the challenge characters",
+		response(getReq(), 401, header("Content-Type", jsonType, "Cache-Control", "no-store",
+			"WWW-Authenticate", `Bearer realm="api", error="invalid_token", `+
+				`error_description="token expirado às 10h"`),
+			`{"error":"invalid_token","error_description":"expired"}`),
+		[]Rule{RuleChallengeText}},
+	{"a JSON body sent as text/plain breaks the content type",
+		response(getReq(), 400, header("Content-Type", "text/plain"), consentInvalid),
+		[]Rule{RuleContentType}},
+	{"a JSON body with no content type breaks the content type",
+		response(getReq(), 400, nil, consentInvalid),
+		[]Rule{RuleContentType}},
+	{"a latin-1 charset breaks the content type",
+		response(getReq(), 400, header("Content-Type", "application/json; charset=iso-8859-1"),
+			consentInvalid),
+		[]Rule{RuleContentType}},
+	{"JSON for a request that asked for problem+json breaks the problem rule",
+		response(getReq("Accept", "application/problem+json"), 400,
+			header("Content-Type", jsonType), consentInvalid),
+		[]Rule{RuleProblem}},
+	{"a catalog title under about:blank breaks the problem rule",
+		response(getReq(), 400, header("Content-Type", "application/problem+json"),
+			`{"type":"about:blank","title":"Consentimento inválido","status":400,`+
+				`"detail":"x","code":"CONSENTIMENTO_INVALIDO"}`),
+		[]Rule{RuleProblem}},
+	{"an extension member shadowing code breaks the problem rule",
+		response(getReq(), 400, header("Content-Type", "application/problem+json"),
+			`{"type":"about:blank","title":"Bad Request","status":400,"detail":"x",`+
+				`"code":"CONSENTIMENTO_INVALIDO","CODE":"OTHER"}`),
+		[]Rule{RuleProblem}},
+	{"a problem whose status is not the response's breaks the problem rule",
+		response(getReq(), 400, header("Content-Type", "application/problem+json"),
+			`{"type":"about:blank","title":"Bad Request","status":500,"detail":"x",`+
+				`"code":"CONSENTIMENTO_INVALIDO"}`),
+		[]Rule{RuleProblem}},
+	{"a problem without a code breaks the problem rule",
+		response(getReq(), 400, header("Content-Type", "application/problem+json"),
+			`{"type":"about:blank","title":"Bad Request","status":400,"detail":"x"}`),
+		[]Rule{RuleProblem}},
+	{"an empty 500 breaks the documented body",
+		response(getReq(), 500, nil, ""),
+		[]Rule{RuleBody}},
+	{"an HTML page breaks the documented body",
+		response(getReq(), 502, header("Content-Type", "text/html"),
+			"<html><head><title>502 Bad Gateway</title></head></html>"),
+		[]Rule{RuleBody}},
+	{"a member of its own breaks the documented body",
+		response(getReq(), 400, header("Content-Type", jsonType),
+			`{"code":"CONSENTIMENTO_INVALIDO","title":"Consentimento inválido",`+
+				`"detail":"x","timestamp":"2026-12-01"}`),
+		[]Rule{RuleBody}},
+	{"a member given twice breaks the documented body",
+		response(getReq(), 400, header("Content-Type", jsonType),
+			`{"code":"CONSENTIMENTO_INVALIDO","title":"Consentimento inválido",`+
+				`"detail":"x","detail":"y"}`),
+		[]Rule{RuleBody}},
+	{"a missing detail breaks the documented body",
+		response(getReq(), 400, header("Content-Type", jsonType),
+			`{"code":"CONSENTIMENTO_INVALIDO","title":"Consentimento inválido"}`),
+		[]Rule{RuleBody}},
+	{"a title that is not the catalog's breaks the documented body",
+		response(getReq(), 400, header("Content-Type", jsonType),
+			`{"code":"CONSENTIMENTO_INVALIDO","title":"Consentimento invalido","detail":"x"}`),
+		[]Rule{RuleBody}},
+	{"an error that is a number breaks the documented body",
+		response(getReq(), 401, header("Content-Type", jsonType, "Cache-Control", "no-store",
+			"WWW-Authenticate", `Bearer realm="api"`),
+			`{"error_description":"OpenID Connect client returned with status: SEND_401",`+
+				`"error":401}`),
+		[]Rule{RuleKeyOrder, RuleBody}},
+	{"a body that is not UTF-8 breaks the documented body",
+		response(getReq(), 400, header("Content-Type", jsonType),
+			"{\"code\":\"X\",\"title\":\"\xff\",\"detail\":\"x\"}"),
+		[]Rule{RuleBody}},
+	{"a challenge error with a body of no documented shape is judged by its code",
+		response(getReq(), 403, header("Content-Type", jsonType,
+			"WWW-Authenticate", `Bearer realm="api", error="invalid_token"`),
+			`{"message":"forbidden"}`),
+		[]Rule{RuleBody, RuleStatus}},
+	{"an empty 401 whose challenge has an error breaks the documented body",
+		response(getReq(), 401, header("WWW-Authenticate", `Bearer error="invalid_token"`), ""),
+		[]Rule{RuleBody}},
+	{"a GET answered 201 breaks the method and status table",
+		response(getReq(), 201, nil, ""),
+		[]Rule{RuleMethod}},
+	{"everything wrong at once breaks every rule involved",
+		response(httptest.NewRequest(http.MethodGet, "/x", nil), 415,
+			header("Content-Type", "text/plain"),
+			`{"error_description":"x","error":"JsonParseException"}`),
+		[]Rule{RuleMethod, RuleKeyOrder, RuleNoStore, RuleContentType, RuleStatus}},
+}
+
 func TestHandWrittenResponsesBreakTheRuleTheyBreak(t *testing.T) {
 	t.Parallel()
-	get := func(h ...string) *http.Request {
-		r := httptest.NewRequest(http.MethodGet, "/resource", nil)
-		for i := 0; i+1 < len(h); i += 2 {
-			r.Header.Add(h[i], h[i+1])
-		}
-		return r
-	}
-	post := httptest.NewRequest(http.MethodPost, "/resource", nil)
-	tests := []struct {
-		name string
-		resp *http.Response
-		want []Rule
-	}{
-		{"a catalog code with another status breaks the catalog status",
-			response(post, 422, header("Content-Type", jsonType), consentInvalid),
-			[]Rule{RuleStatus}},
-		{"Brick Bank's members out of order break the key order",
-			response(get(), 400, header("Content-Type", jsonType),
-				`{"title":"Consentimento inválido","code":"CONSENTIMENTO_INVALIDO","detail":"x"}`),
-			[]Rule{RuleKeyOrder}},
-		{"OAuth members out of order break the key order",
-			response(get(), 400, header("Content-Type", jsonType, "Cache-Control", "no-store"),
-				`{"error_description":"bad JSON","error":"JsonParseException"}`),
-			[]Rule{RuleKeyOrder}},
-		{"an OAuth body without no-store breaks no-store",
-			response(get(), 400, header("Content-Type", jsonType), jsonParse),
-			[]Rule{RuleNoStore}},
-		{"an OAuth body with only no-cache breaks no-store",
-			response(get(), 400, header("Content-Type", jsonType, "Cache-Control", "no-cache"),
-				jsonParse),
-			[]Rule{RuleNoStore}},
-		{"a 401 without a challenge breaks the challenge rule",
-			response(get(), 401, header("Content-Type", jsonType),
-				`{"code":"TOKEN_INATIVO","title":"Token inativo.","detail":"x"}`),
-			[]Rule{RuleChallenge}},
-		{"a challenge that does not parse breaks the challenge rule",
-			response(get(), 401, header("Content-Type", jsonType,
-				"WWW-Authenticate", `Bearer realm="api`),
-				`{"code":"TOKEN_INATIVO","title":"Token inativo.","detail":"x"}`),
-			[]Rule{RuleChallenge}},
-		{"a GET answered 415 breaks the method and status table",
-			response(get(), 415, header("Content-Type", jsonType),
-				`{"code":"FORMATO_NAO_SUPORTADO","title":"Formato","detail":"x"}`),
-			[]Rule{RuleMethod}},
-		{"an interaction id not echoed breaks the interaction id rule",
-			response(get("X-Fapi-Interaction-Id", interactionID), 400,
-				header("Content-Type", jsonType), consentInvalid),
-			[]Rule{RuleInteractionID}},
-		{"an interaction id changed breaks the interaction id rule",
-			response(get("X-Fapi-Interaction-Id", interactionID), 400,
-				header("Content-Type", jsonType, "X-Fapi-Interaction-Id", "other"), consentInvalid),
-			[]Rule{RuleInteractionID}},
-		{"a quote in error_description breaks the challenge characters",
-			response(get(), 401, header("Content-Type", jsonType, "Cache-Control", "no-store",
-				"WWW-Authenticate", `Bearer realm="api", error="invalid_token", `+
-					`error_description="token \"x\" expired"`),
-				`{"error":"invalid_token","error_description":"expired"}`),
-			[]Rule{RuleChallengeText}},
-		{"an accent in error_description breaks the challenge characters",
-			response(get(), 401, header("Content-Type", jsonType, "Cache-Control", "no-store",
-				"WWW-Authenticate", `Bearer realm="api", error="invalid_token", `+
-					`error_description="token expirado às 10h"`),
-				`{"error":"invalid_token","error_description":"expired"}`),
-			[]Rule{RuleChallengeText}},
-		{"a JSON body sent as text/plain breaks the content type",
-			response(get(), 400, header("Content-Type", "text/plain"), consentInvalid),
-			[]Rule{RuleContentType}},
-		{"a JSON body with no content type breaks the content type",
-			response(get(), 400, nil, consentInvalid),
-			[]Rule{RuleContentType}},
-		{"a latin-1 charset breaks the content type",
-			response(get(), 400, header("Content-Type", "application/json; charset=iso-8859-1"),
-				consentInvalid),
-			[]Rule{RuleContentType}},
-		{"JSON for a request that asked for problem+json breaks the problem rule",
-			response(get("Accept", "application/problem+json"), 400,
-				header("Content-Type", jsonType), consentInvalid),
-			[]Rule{RuleProblem}},
-		{"a catalog title under about:blank breaks the problem rule",
-			response(get(), 400, header("Content-Type", "application/problem+json"),
-				`{"type":"about:blank","title":"Consentimento inválido","status":400,`+
-					`"detail":"x","code":"CONSENTIMENTO_INVALIDO"}`),
-			[]Rule{RuleProblem}},
-		{"an extension member shadowing code breaks the problem rule",
-			response(get(), 400, header("Content-Type", "application/problem+json"),
-				`{"type":"about:blank","title":"Bad Request","status":400,"detail":"x",`+
-					`"code":"CONSENTIMENTO_INVALIDO","CODE":"OTHER"}`),
-			[]Rule{RuleProblem}},
-		{"a problem whose status is not the response's breaks the problem rule",
-			response(get(), 400, header("Content-Type", "application/problem+json"),
-				`{"type":"about:blank","title":"Bad Request","status":500,"detail":"x",`+
-					`"code":"CONSENTIMENTO_INVALIDO"}`),
-			[]Rule{RuleProblem}},
-		{"a problem without a code breaks the problem rule",
-			response(get(), 400, header("Content-Type", "application/problem+json"),
-				`{"type":"about:blank","title":"Bad Request","status":400,"detail":"x"}`),
-			[]Rule{RuleProblem}},
-		{"an empty 500 breaks the documented body",
-			response(get(), 500, nil, ""),
-			[]Rule{RuleBody}},
-		{"an HTML page breaks the documented body",
-			response(get(), 502, header("Content-Type", "text/html"),
-				"<html><head><title>502 Bad Gateway</title></head></html>"),
-			[]Rule{RuleBody}},
-		{"a member of its own breaks the documented body",
-			response(get(), 400, header("Content-Type", jsonType),
-				`{"code":"CONSENTIMENTO_INVALIDO","title":"Consentimento inválido",`+
-					`"detail":"x","timestamp":"2026-12-01"}`),
-			[]Rule{RuleBody}},
-		{"a member given twice breaks the documented body",
-			response(get(), 400, header("Content-Type", jsonType),
-				`{"code":"CONSENTIMENTO_INVALIDO","title":"Consentimento inválido",`+
-					`"detail":"x","detail":"y"}`),
-			[]Rule{RuleBody}},
-		{"a missing detail breaks the documented body",
-			response(get(), 400, header("Content-Type", jsonType),
-				`{"code":"CONSENTIMENTO_INVALIDO","title":"Consentimento inválido"}`),
-			[]Rule{RuleBody}},
-		{"a title that is not the catalog's breaks the documented body",
-			response(get(), 400, header("Content-Type", jsonType),
-				`{"code":"CONSENTIMENTO_INVALIDO","title":"Consentimento invalido","detail":"x"}`),
-			[]Rule{RuleBody}},
-		{"an error that is a number breaks the documented body",
-			response(get(), 401, header("Content-Type", jsonType, "Cache-Control", "no-store",
-				"WWW-Authenticate", `Bearer realm="api"`),
-				`{"error_description":"OpenID Connect client returned with status: SEND_401",`+
-					`"error":401}`),
-			[]Rule{RuleKeyOrder, RuleBody}},
-		{"a body that is not UTF-8 breaks the documented body",
-			response(get(), 400, header("Content-Type", jsonType),
-				"{\"code\":\"X\",\"title\":\"\xff\",\"detail\":\"x\"}"),
-			[]Rule{RuleBody}},
-		{"a challenge error with a body of no documented shape is judged by its code",
-			response(get(), 403, header("Content-Type", jsonType,
-				"WWW-Authenticate", `Bearer realm="api", error="invalid_token"`),
-				`{"message":"forbidden"}`),
-			[]Rule{RuleBody, RuleStatus}},
-		{"an empty 401 whose challenge has an error breaks the documented body",
-			response(get(), 401, header("WWW-Authenticate", `Bearer error="invalid_token"`), ""),
-			[]Rule{RuleBody}},
-		{"a GET answered 201 breaks the method and status table",
-			response(get(), 201, nil, ""),
-			[]Rule{RuleMethod}},
-		{"everything wrong at once breaks every rule involved",
-			response(httptest.NewRequest(http.MethodGet, "/x", nil), 415,
-				header("Content-Type", "text/plain"),
-				`{"error_description":"x","error":"JsonParseException"}`),
-			[]Rule{RuleMethod, RuleKeyOrder, RuleNoStore, RuleContentType, RuleStatus}},
-	}
-	for _, tt := range tests {
+	for _, tt := range wrongResponses {
 		t.Run(tt.name, func(t *testing.T) {
 			t.Parallel()
 			err := CheckResponse(tt.resp.Request, tt.resp)
