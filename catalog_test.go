@@ -318,20 +318,3 @@ func TestFormatText(t *testing.T) {
 	var f Format
 	assert.Error(t, f.UnmarshalText([]byte("json")))
 }
-
-func TestGatewayMessagesMatchSeeds(t *testing.T) {
-	kong := seed003BlockWith(t, "message", "no Route matched with those values")
-	m, ok := LookupMessage("no Route matched with those values")
-	require.True(t, ok)
-	assert.Equal(t, GatewayMessage{
-		Message: kong.Fields["message"], Status: kong.Status, Gateway: "Kong",
-		Cause: kong.Cause, Solution: kong.Solution,
-	}, m)
-	_, ok = LookupMessage("No Route Matched With Those Values")
-	assert.False(t, ok, "messages match exactly")
-	n := 0
-	for range GatewayMessages() {
-		n++
-	}
-	assert.Equal(t, 1, n)
-}

@@ -2,19 +2,13 @@ package apierr
 
 import (
 	"bytes"
-	"context"
-	"crypto/tls"
-	"crypto/x509"
 	"encoding/json"
 	"errors"
-	"io"
 	"log/slog"
 	"maps"
-	"net"
 	"net/http"
 	"strconv"
 	"strings"
-	"syscall"
 	"time"
 )
 
@@ -41,23 +35,29 @@ type Error struct {
 	Raw        []byte        // client side: the body as received, at most MaxErrorBody bytes
 
 	cause      error // Wrap's cause: for logs and errors.Is/As, never the wire
+	received   bool  // read from another server's response: never written as this server's
 	unknown    Code  // a code New could not find, kept for Error and logs
 	detailsErr error // why WithDetails dropped its value, kept for logs
 }
 
-// New returns the catalog's error for code, ready to write.
+// New returns the documented error for code, ready to write:
+// Documented().New(code).
 //
 // An unknown code is a programming error, but one that must not reach a
 // client as a made-up status: the result is ERRO_INTERNO (500), and the
 // unknown code shows in [Error.Error] and in logs.
-func New(code Code) *Error {
-	e, ok := Lookup(code)
-	if !ok {
-		err := fromEntry(catalog[catalogIndex[ErroInterno]])
-		err.unknown = code
-		return err
+func New(code Code) *Error { return documented.New(code) }
+
+// New returns c's error for code, ready to write. An unknown code gives
+// ERRO_INTERNO, as [New] does, with the unknown code kept for logs.
+func (c *Catalog) New(code Code) *Error {
+	if e, ok := c.Lookup(code); ok {
+		return fromEntry(e)
 	}
-	return fromEntry(e)
+	internal, _ := documented.Lookup(ErroInterno)
+	err := fromEntry(internal)
+	err.unknown = code
+	return err
 }
 
 func fromEntry(e Entry) *Error {
@@ -287,51 +287,7 @@ func RetryOf(err error) RetryClass {
 	if e, ok := errors.AsType[*Error](err); ok && e != nil {
 		return e.Retry
 	}
-	var at interface{ attemptTimeout() bool }
-	if errors.As(err, &at) && at.attemptTimeout() {
-		return Backoff
-	}
-	if errors.Is(err, context.Canceled) || errors.Is(err, context.DeadlineExceeded) {
-		return NoRetry
-	}
-	if isTLSVerification(err) {
-		return NoRetry
-	}
-	switch {
-	case errors.Is(err, syscall.ECONNREFUSED),
-		errors.Is(err, syscall.ECONNRESET),
-		errors.Is(err, syscall.ECONNABORTED),
-		errors.Is(err, syscall.EPIPE),
-		errors.Is(err, io.EOF),
-		errors.Is(err, io.ErrUnexpectedEOF):
-		return Backoff
-	}
-	if dns, ok := errors.AsType[*net.DNSError](err); ok {
-		if dns.IsTimeout || dns.IsTemporary {
-			return Backoff
-		}
-		return NoRetry
-	}
-	if op, ok := errors.AsType[*net.OpError](err); ok && op.Op == "dial" {
-		return Backoff
-	}
-	if ne, ok := errors.AsType[net.Error](err); ok && ne.Timeout() {
-		return Backoff
-	}
-	return NoRetry
-}
-
-// isTLSVerification reports whether err is a certificate the client refused:
-// resending meets the same certificate.
-func isTLSVerification(err error) bool {
-	var (
-		verify    *tls.CertificateVerificationError
-		authority x509.UnknownAuthorityError
-		hostname  x509.HostnameError
-		invalid   x509.CertificateInvalidError
-	)
-	return errors.As(err, &verify) || errors.As(err, &authority) ||
-		errors.As(err, &hostname) || errors.As(err, &invalid)
+	return transportRetry(err)
 }
 
 // IsRetryable reports whether err is worth resending on the backoff

@@ -1,11 +1,13 @@
+// This file holds the server side: [Writer] and [Write], which turn any
+// error into its documented response, and [HandlerFunc] and [Recover],
+// which make sure every failing handler gets one, and never a broken one.
+
 package apierr
 
 import (
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"log/slog"
 	"net/http"
 	"runtime/debug"
@@ -14,98 +16,32 @@ import (
 	"strings"
 	"sync"
 	"time"
-	"unicode/utf8"
 )
 
-// MaxErrorBody is the most of an error response's body [FromResponse]
-// reads: error bodies are small, and a client must not buffer a 10 MB page
-// because a gateway sent one.
-const MaxErrorBody = 64 << 10
-
-// FromResponse classifies resp: nil below 400, otherwise an *Error, never
-// any other error type. It reads at most MaxErrorBody bytes of the body,
-// then closes it.
-//
-// It recognises the documented formats ({"code","title","detail"},
-// {"error","error_description","error_details"}, a Bearer challenge in
-// WWW-Authenticate, RFC 9457 problem+json with a "code" member), Open
-// Finance Brasil's {"errors":[…]} envelope, and what gateways send instead:
-// {"message":…}, plain text, HTML, nothing. JSON is read under any content
-// type, after a UTF-8 BOM, and when truncated (what was read is kept).
-//
-// Status is always resp's. Format is what was on the wire: FormatBearer when
-// a Bearer challenge carries an error. A known code sets Retry and fills in
-// a title or detail the body lacks; an unknown code keeps what the body said
-// and takes StatusRetry(resp.StatusCode), except that a 429 whose code or
-// title reads "Too Many Sessions" is Backoff. Header, Raw, Challenge and
-// RetryAfter (an HTTP-date measured from the response's Date) are filled.
-func FromResponse(resp *http.Response) error {
-	if resp == nil || resp.StatusCode < 400 {
-		return nil
-	}
-	var body []byte
-	if resp.Body != nil {
-		body = readBounded(resp.Body, MaxErrorBody, resp.ContentLength)
-		_ = resp.Body.Close()
-	}
-	header := resp.Header
-	if header == nil {
-		header = http.Header{}
-	}
-	return classify(resp.StatusCode, header, body)
-}
-
-// readBounded reads at most limit bytes of r, sizing the buffer from the
-// declared length when there is one, and keeps what it read on an error.
-func readBounded(r io.Reader, limit, declared int64) []byte {
-	buf, _ := readBoundedEOF(r, limit, declared)
-	return buf
-}
-
-// readBoundedEOF is readBounded that also reports whether it read the body
-// to its end, so that a caller with nothing left to drain can just close.
-func readBoundedEOF(r io.Reader, limit, declared int64) ([]byte, bool) {
-	size := int64(512)
-	if declared >= 0 {
-		size = min(declared+1, limit) // +1: a read that sees EOF at once
-	}
-	buf := make([]byte, 0, max(size, 1))
-	lr := io.LimitedReader{R: r, N: limit}
-	for empty := 0; empty < 100; { // a reader that never progresses is done
-		if len(buf) == cap(buf) {
-			buf = append(buf, 0)[:len(buf)]
-		}
-		n, err := lr.Read(buf[len(buf):cap(buf)])
-		buf = buf[:len(buf)+n]
-		if err != nil || lr.N <= 0 {
-			return buf, err == io.EOF
-		}
-		if n == 0 {
-			empty++
-		}
-	}
-	return buf, false
-}
-
-// DefaultRealm is the realm of the Bearer challenges a [Writer] sends when
-// its Realm is empty.
+// DefaultRealm is the realm of the challenges a [Writer] sends when its
+// Realm is empty.
 const DefaultRealm = "api"
 
 // Writer writes errors as HTTP responses in their documented format. The
 // zero Writer is ready to use; [Write] is Writer{}.Write.
 type Writer struct {
-	// Realm is the realm of Bearer challenges (RFC 6750 §3); empty means
-	// DefaultRealm.
+	// Realm is the realm of the challenges on 401s and Bearer errors
+	// (RFC 6750 §3); empty means DefaultRealm.
 	Realm string
 
 	// ProblemTypeBase, when set, makes a problem+json body's "type" the base
-	// followed by the code ("https://api.example.com/errors/" + code); empty
-	// means "about:blank".
+	// followed by the code, percent-encoded as a path segment
+	// ("https://api.example.com/errors/" + code). Empty means "about:blank",
+	// whose "title" is then the status phrase (RFC 9457 §4.2.1).
 	ProblemTypeBase string
 
-	// Logger receives what must never reach the wire: the text of errors
-	// that are not an *Error, wrapped causes of 5xx errors, and panics.
-	// Nil means slog.Default().
+	// Logger receives what must never reach the wire, and nil means
+	// slog.Default(). At level Error: every 5xx written, with the wrapped
+	// cause; every error that is not an [*Error] (written as ERRO_INTERNO);
+	// another server's error a handler returned; panics, with their stack;
+	// an error after the response had started. At level Debug: the wrapped
+	// cause of a 4xx (a 404 is not an incident). At level Info: a request
+	// whose client went away (status 499, nothing written).
 	Logger *slog.Logger
 }
 
@@ -123,7 +59,8 @@ func Recover(h http.Handler) http.Handler { return Writer{}.Recover(h) }
 // Unauthenticated is the answer to a request with no credentials, or with a
 // scheme the server does not support: 401 and a Bearer challenge with a
 // realm and no error code (RFC 6750 §3.1: "the resource server SHOULD NOT
-// include an error code"), and no body.
+// include an error code"), and no body. A client that follows the
+// documents gets a token and resends.
 func Unauthenticated() *Error {
 	return &Error{
 		Status:    http.StatusUnauthorized,
@@ -143,55 +80,84 @@ func (wr Writer) logger() *slog.Logger {
 
 // Write writes err as the response to r (which may be nil):
 //
-//   - an *Error in err's chain is written in its Format (FormatUnknown as
-//     code-title-detail), or as RFC 9457 problem+json when r's Accept
-//     prefers application/problem+json; a Status outside 400–599 as 500;
-//   - an *http.MaxBytesError is 413;
-//   - the request's own context.Canceled writes nothing: the client is gone
-//     (logged with status 499);
+//   - an [*Error] of this server in err's chain is written in its Format
+//     (FormatUnknown as code-title-detail), or as RFC 9457 problem+json
+//     when r's Accept prefers application/problem+json; a Status outside
+//     400–599 as 500;
+//   - an *Error read from another server's response ([FromResponse], the
+//     [Transport]) is not this server's to repeat: it is written as 500
+//     ERRO_INTERNO and logged. To report it, wrap it in an *Error of your
+//     own: Wrap(ErroChamadaAPI, err);
+//   - an [*http.MaxBytesError] is 413;
+//   - the request's own context.Canceled writes nothing: the client is gone;
 //   - any other error is 500 ERRO_INTERNO with the catalog's title and
-//     detail. Its text goes to the Logger, never to the wire.
+//     detail; its text goes to the Logger, never to the wire.
 //
-// Every error response carries X-Content-Type-Options: nosniff and
-// Vary: Accept, echoes the request's x-fapi-interaction-id, and has a
-// Retry-After when RetryAfter is set. HEAD gets the headers and no body.
-// A nil err writes nothing.
+// Every 401 carries a WWW-Authenticate challenge (RFC 9110 §15.5.2). Every
+// error response carries X-Content-Type-Options: nosniff and Vary: Accept,
+// echoes the request's x-fapi-interaction-id, has a Retry-After when
+// RetryAfter is set, and drops the caching and download headers the
+// success path had set. HEAD gets the headers and no body. A nil err
+// writes nothing.
+//
+// Under [Writer.HandlerFunc] or [Writer.Recover], an error after the
+// handler started its response is logged, not spliced into it. A bare
+// Write on a writer apierr did not wrap cannot know the response started.
 func (wr Writer) Write(w http.ResponseWriter, r *http.Request, err error) {
 	if err == nil {
 		return
 	}
-	if t, ok := w.(*trackingWriter); ok && t.wrote {
+	if s, ok := w.(interface{ responseState() *responseState }); ok && s.responseState().started() {
 		wr.logger().Error("apierr: error after the response was started; not written",
 			"err", err, "status", StatusOf(err))
 		return
 	}
+	if e := wr.errorFor(r, err); e != nil {
+		wr.write(w, r, e)
+	}
+}
+
+// errorFor decides which *Error answers err, and logs what must not reach
+// the wire. It returns nil when nothing is to be written.
+func (wr Writer) errorFor(r *http.Request, err error) *Error {
 	e, ok := errors.AsType[*Error](err)
 	switch {
+	case ok && e != nil && e.received:
+		wr.logger().Error("apierr: a handler returned another server's error; "+
+			"written as ERRO_INTERNO", "received", e, "chain", err.Error())
+		return New(ErroInterno)
 	case ok && e != nil:
-		if e.cause != nil || !validStatus(e.Status) || e.Status >= 500 {
-			attrs := []any{"err", e}
-			if err != error(e) { // the chain's own context, "handler: …"
-				attrs = append(attrs, "chain", err.Error())
-			}
-			wr.logger().Error("apierr: request failed", attrs...)
-		}
+		wr.logOwn(err, e)
+		return e
 	case r != nil && errors.Is(err, context.Canceled) && r.Context().Err() != nil:
 		wr.logger().Info("apierr: client closed request", "status", 499, "err", err)
-		return
-	default:
-		if tooBig, isTooBig := errors.AsType[*http.MaxBytesError](err); isTooBig {
-			e = payloadTooLarge(tooBig.Limit)
-			break
-		}
-		wr.logger().Error("apierr: internal error", "err", err)
-		e = New(ErroInterno)
+		return nil
 	}
-	wr.write(w, r, e)
+	if tooBig, isTooBig := errors.AsType[*http.MaxBytesError](err); isTooBig {
+		return payloadTooLarge(tooBig.Limit)
+	}
+	wr.logger().Error("apierr: internal error", "err", err)
+	return New(ErroInterno)
+}
+
+// logOwn logs this server's own error: at Error for a 5xx (or a status no
+// error may have), at Debug for the cause of a 4xx.
+func (wr Writer) logOwn(err error, e *Error) {
+	attrs := []any{"err", e}
+	if err != error(e) { // the chain's own context, "handler: …"
+		attrs = append(attrs, "chain", err.Error())
+	}
+	switch {
+	case !validStatus(e.Status) || e.Status >= 500:
+		wr.logger().Error("apierr: request failed", attrs...)
+	case e.cause != nil:
+		wr.logger().Debug("apierr: request failed", attrs...)
+	}
 }
 
 // payloadTooLarge is the 413 written for an *http.MaxBytesError. No catalog
-// code exists for it (seed 003: "413 [ERROR] (Em breve)"), so its code is
-// empty, as in the seed's template.
+// code exists for it (Brick Bank lists "413 [ERROR] (Em breve)"), so its
+// code is empty, as in that document's template.
 func payloadTooLarge(limit int64) *Error {
 	return &Error{
 		Status: http.StatusRequestEntityTooLarge,
@@ -202,15 +168,17 @@ func payloadTooLarge(limit int64) *Error {
 	}
 }
 
-// Content types of the bodies Write produces.
-const (
-	contentTypeJSON    = "application/json; charset=utf-8"
-	contentTypeProblem = "application/problem+json"
-)
-
 // bodyPool holds body buffers, so that a write costs no allocation for
 // the body however many errors a server sends.
 var bodyPool = sync.Pool{New: func() any { b := make([]byte, 0, 512); return &b }}
+
+// successHeaders are what a handler may have set for the response it meant
+// to send: none describes an error, and a cache that kept a 500 for an
+// hour because of them would serve it an hour long.
+var successHeaders = [...]string{
+	"Cache-Control", "Expires", "Etag", "Last-Modified", "Content-Disposition",
+	"Content-Length", "Content-Encoding", "Content-Range", "Accept-Ranges", "Age",
+}
 
 func (wr Writer) write(w http.ResponseWriter, r *http.Request, e *Error) {
 	status := e.Status
@@ -218,13 +186,16 @@ func (wr Writer) write(w http.ResponseWriter, r *http.Request, e *Error) {
 		status = http.StatusInternalServerError
 	}
 	format := e.Format
-	if r != nil && prefersProblem(r.Header.Get("Accept")) {
+	if r != nil && prefersProblem(r.Header.Values("Accept")) {
 		format = FormatProblem
 	}
 
 	// The keys are canonical constants, so the map is written directly:
 	// Header.Set would only canonicalise them again.
 	h := w.Header()
+	for _, name := range successHeaders {
+		delete(h, name)
+	}
 	h["X-Content-Type-Options"] = []string{"nosniff"}
 	if !slices.Contains(h["Vary"], "Accept") {
 		h["Vary"] = append(h["Vary"], "Accept")
@@ -235,40 +206,18 @@ func (wr Writer) write(w http.ResponseWriter, r *http.Request, e *Error) {
 		}
 	}
 	if e.RetryAfter > 0 {
-		secs := int64(e.RetryAfter / time.Second)
-		if e.RetryAfter%time.Second != 0 {
-			secs++ // round up, without the overflow of adding first
-		}
-		h["Retry-After"] = []string{strconv.FormatInt(secs, 10)}
+		h["Retry-After"] = []string{retryAfterSeconds(e.RetryAfter)}
 	}
-	// What the handler declared for the body it meant to send does not
-	// describe this one.
-	delete(h, "Content-Length")
-	delete(h, "Content-Encoding")
-	delete(h, "Content-Range")
 	if e.Format == FormatOAuth || e.Format == FormatBearer {
 		h["Cache-Control"] = []string{"no-store"} // RFC 6749 §5.1, whatever body follows
 	}
 	bp := bodyPool.Get().(*[]byte)
 	body := (*bp)[:0]
-	if e.Format == FormatBearer {
-		body = wr.appendChallenge(body, e)
-		h["Www-Authenticate"] = []string{string(body)}
-		body = body[:0] // the buffer, grown if need be, serves the body next
+	if challenge, ok := wr.appendChallengeFor(body, r, e, status); ok {
+		h["Www-Authenticate"] = []string{string(challenge)}
+		body = challenge[:0] // the buffer, grown if need be, serves the body next
 	}
-	switch format {
-	case FormatProblem:
-		h["Content-Type"] = []string{contentTypeProblem}
-		body = wr.appendProblem(body, e, status)
-	case FormatOAuth, FormatBearer:
-		if e.Code != "" {
-			h["Content-Type"] = []string{contentTypeJSON}
-			body = appendOAuth(body, e)
-		}
-	default:
-		h["Content-Type"] = []string{contentTypeJSON}
-		body = appendCodeTitleDetail(body, e)
-	}
+	body = wr.appendBody(body, h, e, format, status)
 	w.WriteHeader(status)
 	if len(body) > 0 && (r == nil || r.Method != http.MethodHead) {
 		_, _ = w.Write(body) // the client may be gone; nothing left to tell it
@@ -279,201 +228,88 @@ func (wr Writer) write(w http.ResponseWriter, r *http.Request, e *Error) {
 	}
 }
 
-// appendChallenge appends e's Bearer challenge: the writer's realm, then
-// e's own parameters (scope) with error and error_description, in
-// [Challenge.String]'s order. Every value is sanitised to RFC 6750 §3's
-// characters, which need no escaping, so no text can break the header.
-func (wr Writer) appendChallenge(b []byte, e *Error) []byte {
+// retryAfterSeconds is d in whole seconds, rounded up without the overflow
+// of adding first.
+func retryAfterSeconds(d time.Duration) string {
+	secs := int64(d / time.Second)
+	if d%time.Second != 0 {
+		secs++
+	}
+	return strconv.FormatInt(secs, 10)
+}
+
+// appendChallengeFor appends the challenge e's response carries, if any: a
+// Bearer error's own; on any other 401 (RFC 9110 §15.5.2 requires one) a
+// Bearer challenge with the realm, saying error="invalid_token" for an
+// expired or invalid token so that an RFC 6750 client renews it, and for
+// invalid_client the scheme the client authenticated with (RFC 6749 §5.2).
+func (wr Writer) appendChallengeFor(b []byte, r *http.Request, e *Error,
+	status int) ([]byte, bool) {
 	realm := wr.Realm
 	if realm == "" {
 		realm = DefaultRealm
 	}
-	var own map[string]string
-	if e.Challenge != nil {
-		own = e.Challenge.Params
-	}
-	b = append(b, "Bearer"...)
-	b = appendBearerParam(b, "realm", realm, ' ')
-	if scope, ok := own["scope"]; ok {
-		b = appendBearerParam(b, "scope", scope, ',')
-	}
-	if e.Code != "" {
-		b = appendBearerParam(b, "error", string(e.Code), ',')
-		if e.Detail != "" {
-			b = appendBearerParam(b, "error_description", e.Detail, ',')
+	var buf [8]param
+	params := append(buf[:0], param{"realm", realm})
+	scheme := "Bearer"
+	switch {
+	case e.Format == FormatBearer:
+		params = appendOwnParams(params, e.Challenge)
+		if e.Code != "" {
+			params = append(params, param{"error", string(e.Code)})
+			if e.Detail != "" {
+				params = append(params, param{"error_description", e.Detail})
+			}
 		}
+	case status != http.StatusUnauthorized:
+		return b, false
+	case e.Code == "invalid_client":
+		scheme = clientScheme(r)
+	case e.Code == TokenNaoAutorizado || e.Code == InvalidToken:
+		params = append(params, param{"error", string(InvalidToken)})
 	}
-	if uri, ok := own["error_uri"]; ok {
-		b = appendBearerParam(b, "error_uri", uri, ',')
+	return appendChallenge(b, scheme, params, true), true
+}
+
+// appendOwnParams adds the parameters an error's challenge carries (scope,
+// error_uri, an application's own), but never the ones Write sets itself,
+// nor a name that is not a lower-case token.
+func appendOwnParams(params []param, c *Challenge) []param {
+	if c == nil {
+		return params
 	}
-	var rest []string
-	for name := range own {
+	for name, value := range c.Params {
 		switch name {
-		case "realm", "scope", "error", "error_description", "error_uri":
+		case "realm", "error", "error_description":
 			continue
 		}
-		if checkToken("parameter name", name) == nil && name == strings.ToLower(name) {
-			rest = append(rest, name)
+		if checkToken("parameter name", name) == nil && isLower(name) {
+			params = append(params, param{name, value})
 		}
 	}
-	slices.Sort(rest)
-	for _, name := range rest {
-		b = appendBearerParam(b, name, own[name], ',')
-	}
-	return b
+	return params
 }
 
-func appendBearerParam(b []byte, name, value string, sep byte) []byte {
-	if sep == ',' {
-		b = append(b, ',')
-	}
-	b = append(b, ' ')
-	b = append(b, name...)
-	b = append(b, '=', '"')
-	b = appendBearerText(b, value)
-	return append(b, '"')
-}
-
-func appendCodeTitleDetail(b []byte, e *Error) []byte {
-	b = append(b, `{"code":`...)
-	b = appendJSONString(b, string(e.Code))
-	b = append(b, `,"title":`...)
-	b = appendJSONString(b, e.Title)
-	b = append(b, `,"detail":`...)
-	b = appendJSONString(b, e.Detail)
-	return append(b, '}')
-}
-
-func appendOAuth(b []byte, e *Error) []byte {
-	b = append(b, `{"error":`...)
-	b = appendJSONString(b, string(e.Code))
-	b = append(b, `,"error_description":`...)
-	b = appendJSONString(b, e.Detail)
-	if len(e.Details) > 0 && json.Valid(e.Details) {
-		b = append(b, `,"error_details":`...)
-		b = append(b, e.Details...)
-	}
-	return append(b, '}')
-}
-
-// problemMembers are the members RFC 9457 defines, plus "code": detail
-// members with these names cannot override them.
-var problemMembers = map[string]bool{
-	"type": true, "title": true, "status": true, "detail": true, "instance": true, "code": true,
-}
-
-// appendProblem writes an RFC 9457 body. The members of an object in
-// Details become extension members at the top level (§3.2); other details
-// go under "error_details".
-func (wr Writer) appendProblem(b []byte, e *Error, status int) []byte {
-	b = append(b, `{"type":`...)
-	if wr.ProblemTypeBase != "" && e.Code != "" {
-		b = appendJSONString(b, wr.ProblemTypeBase+string(e.Code))
-	} else {
-		b = append(b, `"about:blank"`...)
-	}
-	b = append(b, `,"title":`...)
-	b = appendJSONString(b, e.Title)
-	b = append(b, `,"status":`...)
-	b = strconv.AppendInt(b, int64(status), 10)
-	b = append(b, `,"detail":`...)
-	b = appendJSONString(b, e.Detail)
-	if e.Code != "" {
-		b = append(b, `,"code":`...)
-		b = appendJSONString(b, string(e.Code))
-	}
-	if len(e.Details) == 0 || !json.Valid(e.Details) {
-		return append(b, '}')
-	}
-	var members map[string]json.RawMessage
-	if json.Unmarshal(e.Details, &members) != nil || members == nil {
-		b = append(b, `,"error_details":`...)
-		b = append(b, e.Details...)
-		return append(b, '}')
-	}
-	for _, name := range sortedKeys(members) {
-		if problemMembers[name] {
-			continue
+func isLower(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if 'A' <= s[i] && s[i] <= 'Z' {
+			return false
 		}
-		b = append(b, ',')
-		b = appendJSONString(b, name)
-		b = append(b, ':')
-		b = append(b, members[name]...)
 	}
-	return append(b, '}')
+	return true
 }
 
-func sortedKeys(m map[string]json.RawMessage) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
+// clientScheme is the scheme a token endpoint's client authenticated with:
+// Basic when it sent Basic or nothing, else its own (DPoP, Bearer…).
+func clientScheme(r *http.Request) string {
+	if r == nil {
+		return "Basic"
 	}
-	slices.Sort(keys)
-	return keys
-}
-
-const hexDigits = "0123456789abcdef"
-
-// jsonPlain marks the ASCII bytes a JSON string holds as they are: not a
-// control, '"' or '\\', nor '<', '>' and '&', which encoding/json escapes.
-var jsonPlain = func() (t [utf8.RuneSelf]bool) {
-	for c := ' '; c < utf8.RuneSelf; c++ {
-		t[c] = c != '"' && c != '\\' && c != '<' && c != '>' && c != '&'
+	scheme, _, _ := strings.Cut(strings.TrimSpace(r.Header.Get("Authorization")), " ")
+	if scheme == "" || checkToken("auth-scheme", scheme) != nil {
+		return "Basic"
 	}
-	return t
-}()
-
-// appendJSONString appends s as a JSON string, escaped as encoding/json
-// does (HTML characters, U+2028 and U+2029 included; invalid UTF-8 becomes
-// U+FFFD), without reflection or an allocation.
-func appendJSONString(b []byte, s string) []byte {
-	b = append(b, '"')
-	start := 0
-	for i := 0; i < len(s); {
-		c := s[i]
-		if c < utf8.RuneSelf {
-			if jsonPlain[c] {
-				i++
-				continue
-			}
-			b = append(b, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				b = append(b, '\\', c)
-			case '\n':
-				b = append(b, '\\', 'n')
-			case '\r':
-				b = append(b, '\\', 'r')
-			case '\t':
-				b = append(b, '\\', 't')
-			case '\b':
-				b = append(b, '\\', 'b')
-			case '\f':
-				b = append(b, '\\', 'f')
-			default:
-				b = append(b, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-			}
-			i++
-			start = i
-			continue
-		}
-		r, size := utf8.DecodeRuneInString(s[i:])
-		switch {
-		case r == utf8.RuneError && size == 1:
-			b = append(b, s[start:i]...)
-			b = append(b, `\ufffd`...)
-		case r == '\u2028' || r == '\u2029':
-			b = append(b, s[start:i]...)
-			b = append(b, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
-		default:
-			i += size
-			continue
-		}
-		i += size
-		start = i
-	}
-	b = append(b, s[start:]...)
-	return append(b, '"')
+	return scheme
 }
 
 // safeInteractionID reports whether a request's x-fapi-interaction-id may be
@@ -491,76 +327,14 @@ func safeInteractionID(id string) bool {
 	return true
 }
 
-// prefersProblem reports whether an Accept header ranks
-// application/problem+json above application/json (RFC 9110 §12.5.1): a
-// client must opt in; a tie keeps the documented format.
-func prefersProblem(accept string) bool {
-	if accept == "" {
-		return false
-	}
-	// The most specific range that matches each type decides its weight.
-	problemQ, problemSpec := 0.0, -1
-	jsonQ, jsonSpec := 0.0, -1
-	for rest := accept; rest != ""; {
-		var item string
-		item, rest, _ = strings.Cut(rest, ",")
-		mediaRange, params, _ := strings.Cut(item, ";")
-		mediaRange = strings.ToLower(strings.TrimSpace(mediaRange))
-		q := acceptQ(params)
-		var spec int
-		switch mediaRange {
-		case "*/*":
-			spec = 0
-		case "application/*":
-			spec = 1
-		case "application/json":
-			if jsonSpec < 2 {
-				jsonQ, jsonSpec = q, 2
-			}
-			continue
-		case "application/problem+json":
-			if problemSpec < 2 {
-				problemQ, problemSpec = q, 2
-			}
-			continue
-		default:
-			continue
-		}
-		if spec > problemSpec {
-			problemQ, problemSpec = q, spec
-		}
-		if spec > jsonSpec {
-			jsonQ, jsonSpec = q, spec
-		}
-	}
-	return problemSpec == 2 && problemQ > 0 && problemQ > jsonQ
-}
-
-// acceptQ returns the q parameter of an Accept element's parameters, 1
-// when absent, 0 when malformed (RFC 9110 §12.4.2: a weight is 0 to 1).
-func acceptQ(params string) float64 {
-	for params != "" {
-		var p string
-		p, params, _ = strings.Cut(params, ";")
-		name, value, _ := strings.Cut(p, "=")
-		if !strings.EqualFold(strings.TrimSpace(name), "q") {
-			continue
-		}
-		q, err := strconv.ParseFloat(strings.TrimSpace(value), 64)
-		if err != nil || q < 0 || q > 1 {
-			return 0
-		}
-		return q
-	}
-	return 1
-}
-
 // HandlerFunc adapts a handler that returns an error: a non-nil error is
-// written with wr.Write, and a panic is recovered as by wr.Recover.
+// written with wr.Write, and a panic is recovered as by wr.Recover. An
+// error returned after the handler started its response is logged, and
+// nothing is spliced into that response.
 func (wr Writer) HandlerFunc(f func(http.ResponseWriter, *http.Request) error) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		tw := &trackingWriter{ResponseWriter: w}
-		defer wr.recoverPanic(tw, r)
+		tw, state := track(w)
+		defer wr.recoverPanic(state, tw, r)
 		if err := f(tw, r); err != nil {
 			wr.Write(tw, r, err)
 		}
@@ -568,18 +342,23 @@ func (wr Writer) HandlerFunc(f func(http.ResponseWriter, *http.Request) error) h
 }
 
 // Recover answers a panic in h with 500 ERRO_INTERNO, logging the panic
-// value and stack to the Logger and never sending them. It re-panics
-// http.ErrAbortHandler, which asks net/http to abort the response, and
-// writes nothing when h had already started its response.
+// value and stack to the Logger and never sending them. A panic after h
+// started its response aborts it (net/http's [http.ErrAbortHandler]), so
+// the client sees a broken response rather than a short one that looks
+// complete; after a hijack the connection is h's, and is left alone.
+// http.ErrAbortHandler itself passes through untouched.
+//
+// The writer h gets is an [http.Flusher] and an [http.Hijacker] when the
+// one Recover got is, and unwraps for [http.ResponseController].
 func (wr Writer) Recover(h http.Handler) http.Handler {
 	return http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
-		tw := &trackingWriter{ResponseWriter: w}
-		defer wr.recoverPanic(tw, r)
+		tw, state := track(w)
+		defer wr.recoverPanic(state, tw, r)
 		h.ServeHTTP(tw, r)
 	})
 }
 
-func (wr Writer) recoverPanic(tw *trackingWriter, r *http.Request) {
+func (wr Writer) recoverPanic(state *responseState, w http.ResponseWriter, r *http.Request) {
 	v := recover()
 	if v == nil {
 		return
@@ -591,41 +370,18 @@ func (wr Writer) recoverPanic(tw *trackingWriter, r *http.Request) {
 	if r.URL != nil {
 		path = r.URL.Path
 	}
-	wr.logger().Error("apierr: handler panicked",
-		"panic", fmt.Sprint(v), "method", r.Method, "path", path,
-		"stack", string(debug.Stack()))
-	if !tw.wrote {
-		wr.write(tw, r, New(ErroInterno))
+	attrs := []any{"panic", fmt.Sprint(v), "method", r.Method, "path", path}
+	if err, ok := v.(error); ok {
+		if e, ok := errors.AsType[*Error](err); ok {
+			attrs = append(attrs, "err", e) // its LogValue carries the wrapped cause
+		}
 	}
-}
-
-// trackingWriter records whether a response was started, so that an error
-// or a panic after that is logged instead of written into the middle of it.
-// It passes Flush on; Hijack, deadlines and ReadFrom are reached through
-// http.NewResponseController, which unwraps it.
-type trackingWriter struct {
-	http.ResponseWriter
-	wrote bool
-}
-
-func (t *trackingWriter) WriteHeader(status int) {
-	if status >= 200 { // a 1xx is informational: the response is not started
-		t.wrote = true
+	wr.logger().Error("apierr: handler panicked", append(attrs, "stack", string(debug.Stack()))...)
+	switch {
+	case state.hijacked:
+		return
+	case state.wrote:
+		panic(http.ErrAbortHandler)
 	}
-	t.ResponseWriter.WriteHeader(status)
+	wr.write(w, r, New(ErroInterno))
 }
-
-func (t *trackingWriter) Write(b []byte) (int, error) {
-	t.wrote = true
-	return t.ResponseWriter.Write(b)
-}
-
-// Flush keeps handlers that assert http.Flusher working behind Recover.
-func (t *trackingWriter) Flush() {
-	t.wrote = true
-	_ = http.NewResponseController(t.ResponseWriter).Flush()
-}
-
-// Unwrap gives http.ResponseController the underlying writer, for Flush,
-// Hijack and deadlines.
-func (t *trackingWriter) Unwrap() http.ResponseWriter { return t.ResponseWriter }

@@ -36,7 +36,7 @@ func TestResponseCorpus(t *testing.T) {
 		"trustedx-not-supported":         {400, FormatOAuth, NotSupportedException, NoRetry, 0},
 		"trustedx-insufficient-scope":    {403, FormatBearer, InsufficientScope, NoRetry, 0},
 		"rfc6750-invalid-token-no-body":  {401, FormatBearer, InvalidToken, Reauthenticate, 0},
-		"rfc6750-no-credentials":         {401, FormatUnknown, "", NoRetry, 0},
+		"rfc6750-no-credentials":         {401, FormatUnknown, "", Reauthenticate, 0},
 		"multiple-challenges":            {401, FormatBearer, InvalidToken, Reauthenticate, 0},
 		"problem-json":                   {422, FormatProblem, ValorInvalido, NoRetry, 0},
 		"seed000-numeric-error":          {401, FormatOAuth, "", NoRetry, 0},

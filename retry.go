@@ -1,59 +1,86 @@
+// This file holds how much to resend: the backoff schedule ([Policy],
+// [Policy.Delay], [Retry]) and the per-host [Budget] that keeps a fleet of
+// clients from multiplying an outage.
+
 package apierr
 
 import (
 	"context"
-	crand "crypto/rand"
-	"encoding/hex"
 	"errors"
-	"fmt"
-	"io"
-	"log/slog"
 	"math/rand/v2"
-	"net"
-	"net/http"
 	"net/url"
-	"strings"
+	"sync"
 	"time"
 )
 
 // Policy is a backoff schedule: the wait before resend n is
 // Base × Factor^(n-1), capped at MaxWait, for n from 1 to MaxRetries.
+//
+// Each zero field takes [DefaultPolicy]'s value, so Policy{} is the
+// documented schedule, Policy{MaxRetries: 2} waits 3 s then 6 s, and
+// Policy{Jitter: 0.2} is the documented schedule with jitter. A partly
+// filled Policy never means "resend at once, in a tight loop".
 type Policy struct {
-	Base       time.Duration // first wait
-	Factor     float64       // growth per retry
-	MaxRetries int           // resends after the first attempt
-	MaxWait    time.Duration // the longest single wait
-	Jitter     float64       // 0: exact schedule; 0.2: each wait drawn from ±20%
+	Base       time.Duration // first wait; 0: 3 s
+	Factor     float64       // growth per retry; 0: 2 (below 1: 1, a flat schedule)
+	MaxRetries int           // resends after the first attempt; 0: 5; < 0: never resend
+	MaxWait    time.Duration // the longest single wait and Retry-After worth waiting for; 0: 48 s
+	Jitter     float64       // 0: exact schedule; 0.2: each wait drawn from ±20%; at most 1
 }
 
-// DefaultPolicy is seed 003's schedule for 5xx errors and Too Many Sessions:
-// "um intervalo base de três segundos com um fator de duplicação", "até
-// cinco novas tentativas": 3 s, 6 s, 12 s, 24 s and 48 s, 93 s in all.
-var DefaultPolicy = Policy{
-	Base: 3 * time.Second, Factor: 2, MaxRetries: 5, MaxWait: 48 * time.Second,
+// DefaultPolicy is the schedule Brick Bank's "Erros comuns e possíveis
+// tratativas" gives for 5xx errors and Too Many Sessions: "um intervalo base
+// de três segundos com um fator de duplicação", "até cinco novas
+// tentativas": 3 s, 6 s, 12 s, 24 s and 48 s, 93 s in all.
+//
+// It is the documented schedule for reading, not a setting: the zero
+// fields of every Policy take their values from [documentedPolicy], so
+// assigning to DefaultPolicy changes no other package's Transport. Set
+// [Transport.Policy] instead.
+var DefaultPolicy = documentedPolicy()
+
+// documentedPolicy is DefaultPolicy's value, out of reach of assignment.
+func documentedPolicy() Policy {
+	return Policy{Base: 3 * time.Second, Factor: 2, MaxRetries: 5, MaxWait: 48 * time.Second}
+}
+
+// orDefault fills p's zero (or meaningless negative) fields from the
+// documented schedule.
+func (p Policy) orDefault() Policy {
+	d := documentedPolicy()
+	if p.Base <= 0 {
+		p.Base = d.Base
+	}
+	switch {
+	case p.Factor == 0:
+		p.Factor = d.Factor
+	case p.Factor < 1:
+		p.Factor = 1 // a shrinking schedule is a misconfiguration, not a feature
+	}
+	if p.MaxRetries == 0 {
+		p.MaxRetries = d.MaxRetries
+	}
+	if p.MaxWait <= 0 {
+		p.MaxWait = d.MaxWait
+	}
+	p.Jitter = min(max(p.Jitter, 0), 1)
+	return p
 }
 
 // Delay returns the wait before resend number retry (1 for the first
-// resend): Base × Factor^(retry-1), capped at MaxWait when MaxWait is set,
-// without jitter. A retry below 1 or a Base of 0 waits 0.
+// resend): Base × Factor^(retry-1), capped at MaxWait, without jitter,
+// zero fields taking DefaultPolicy's values. A retry below 1 waits 0.
 func (p Policy) Delay(retry int) time.Duration {
-	if retry < 1 || p.Base <= 0 {
+	if retry < 1 {
 		return 0
 	}
-	factor := p.Factor
-	if factor < 1 {
-		factor = 1 // a shrinking schedule is a misconfiguration, not a feature
-	}
-	limit := p.MaxWait
-	if limit <= 0 {
-		limit = maxRetryAfter
-	}
+	p = p.orDefault()
 	d := float64(p.Base)
-	for i := 1; i < retry && d < float64(limit); i++ {
-		d *= factor
+	for i := 1; i < retry && d < float64(p.MaxWait); i++ {
+		d *= p.Factor
 	}
-	if d >= float64(limit) {
-		return limit
+	if d >= float64(p.MaxWait) {
+		return p.MaxWait
 	}
 	return time.Duration(d)
 }
@@ -62,68 +89,36 @@ func (p Policy) Delay(retry int) time.Duration {
 // overflow; any wait this long is "not in this process's lifetime" anyway.
 const maxRetryAfter = 100 * 365 * 24 * time.Hour
 
-// ParseRetryAfter reads a Retry-After value (RFC 9110 §10.2.3): delay
-// seconds, or an HTTP-date in any of its three forms (IMF-fixdate, RFC 850,
-// asctime) measured from now. A date in the past is a wait of 0. It reports
-// false for anything else, including negative or fractional seconds.
-func ParseRetryAfter(v string, now time.Time) (time.Duration, bool) {
-	v = strings.TrimSpace(v)
-	if v == "" {
-		return 0, false
-	}
-	if isDigits(v) {
-		var secs int64
-		for i := 0; i < len(v); i++ {
-			secs = secs*10 + int64(v[i]-'0')
-			if secs > int64(maxRetryAfter/time.Second) {
-				return maxRetryAfter, true
-			}
-		}
-		return time.Duration(secs) * time.Second, true
-	}
-	t, err := http.ParseTime(v)
-	if err != nil {
-		return 0, false
-	}
-	d := t.Sub(now)
-	return min(max(d, 0), maxRetryAfter), true
+// wait is one planned wait before a resend, or why there is none.
+type wait struct {
+	d      time.Duration
+	reason Reason // a resend reason, or a give-up reason
 }
 
-func isDigits(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < '0' || s[i] > '9' {
-			return false
-		}
+// plan decides the wait before resend n of a policy already filled by
+// orDefault: the longest of the jittered schedule, the response's own
+// Retry-After and the host's hold (a Retry-After another response set).
+// It gives up when retries are spent, when a server asks for more than
+// MaxWait, or when the wait would end after the deadline (left < 0: none).
+// Transport and Retry share it, so both keep the same rules.
+func (p Policy) plan(n int, retryAfter, hold, left time.Duration, random func() float64) wait {
+	switch {
+	case p.MaxRetries < 0 || n > p.MaxRetries:
+		return wait{reason: GiveUpRetriesSpent}
+	case retryAfter > p.MaxWait || hold > p.MaxWait:
+		return wait{reason: GiveUpRetryAfterTooLong}
 	}
-	return s != ""
-}
-
-// orDefault is p, or DefaultPolicy for the zero Policy.
-func (p Policy) orDefault() Policy {
-	if p == (Policy{}) {
-		return DefaultPolicy
+	w := wait{d: p.jittered(n, random), reason: ReasonSchedule}
+	if retryAfter > w.d {
+		w = wait{d: retryAfter, reason: ReasonRetryAfter}
 	}
-	return p
-}
-
-// next plans the wait before resend n: the longer of the jittered schedule
-// and the server's Retry-After, serverWins telling which. ok is false when
-// the server asks for more than MaxWait, or when the wait would end after
-// ctx's deadline: no resend is worth waiting for then. Transport and Retry
-// share it, so both keep the same rules.
-func (p Policy) next(ctx context.Context, n int, retryAfter time.Duration,
-	random func() float64) (wait time.Duration, serverWins, ok bool) {
-	if p.MaxWait > 0 && retryAfter > p.MaxWait {
-		return 0, false, false
+	if hold > w.d {
+		w = wait{d: hold, reason: ReasonHostRetryAfter}
 	}
-	wait = p.jittered(n, random)
-	if retryAfter > wait {
-		wait, serverWins = retryAfter, true
+	if left >= 0 && left < w.d {
+		return wait{reason: GiveUpDeadline}
 	}
-	if deadline, has := ctx.Deadline(); has && time.Until(deadline) < wait {
-		return 0, false, false
-	}
-	return wait, serverWins, true
+	return w
 }
 
 // jittered is Delay(n) drawn from ±Jitter around itself, never above
@@ -133,320 +128,18 @@ func (p Policy) jittered(n int, random func() float64) time.Duration {
 	if p.Jitter <= 0 || d <= 0 {
 		return d
 	}
-	spread := min(p.Jitter, 1)
-	d = time.Duration(float64(d) * (1 + spread*(2*random()-1)))
-	if p.MaxWait > 0 {
-		d = min(d, p.MaxWait)
-	}
-	return max(d, 0)
+	d = time.Duration(float64(d) * (1 + p.Jitter*(2*random()-1)))
+	return min(max(d, 0), p.MaxWait)
 }
 
-// Transport is an http.RoundTripper that resends what the catalog calls
-// transient, on a Policy's schedule, and nothing else:
-//
-//   - it resends Backoff outcomes (5xx but 501 and 505, 429 Too Many
-//     Sessions, ERRO_CHAMADA_API…) and transport failures (refused, reset,
-//     EOF before a response, a per-attempt timeout); never a TLS
-//     verification failure, never after the caller's context ended;
-//   - it never duplicates a non-idempotent request: POST, PATCH and any
-//     method RFC 9110 does not call idempotent are resent only with an
-//     Idempotency-Key or X-Idempotency-Key header, when the connection could
-//     not be made, or after a 401 that Refresh answered;
-//   - it waits the longer of the schedule and Retry-After, and stops at once
-//     when Retry-After exceeds MaxWait or a wait would outlive the context's
-//     deadline;
-//   - it replays bodies through Request.GetBody (a body without GetBody is
-//     sent once) and sends the same headers every time;
-//   - when it gives up it returns the last response, unread, and no error.
-//
-// A Policy with MaxRetries 0 and any other field set never resends.
-// Error responses are classified by [FromResponse]'s rules on a bounded
-// prefix of the body, which is put back: the caller reads every byte. A
-// response below 400 passes through untouched. A Transport is safe for
-// concurrent use; its fields must not change once it is in use.
-type Transport struct {
-	Base    http.RoundTripper                          // nil: http.DefaultTransport
-	Policy  Policy                                     // all-zero: DefaultPolicy (see above)
-	Sleep   func(context.Context, time.Duration) error // nil: a timer that stops with ctx
-	Rand    func() float64                             // jitter source in [0,1); nil: math/rand/v2
-	OnRetry func(RetryEvent)                           // nil: silent; see LogRetries
-	// Refresh, when set, is called on a clone of the request after a
-	// Reauthenticate outcome, to set new credentials; the clone is then
-	// resent once. Nil: such outcomes are returned as they are.
-	Refresh func(*http.Request) error
-
-	// IdempotencyKeys, when true, gives each POST or PATCH that carries no
-	// key one fresh X-Idempotency-Key, the same on every attempt, so that it
-	// can be resent safely (Open Finance Brasil payment APIs require one).
-	IdempotencyKeys bool
-	// NewKey mints those keys; nil: a random UUID (version 4).
-	NewKey func() string
-
-	// AttemptTimeout, when positive, bounds each attempt, within whatever
-	// remains of the request context's deadline. An attempt that runs out
-	// is a transport failure and is resent like one. The bound covers
-	// reading the body of the response returned, as http.Client.Timeout's
-	// does.
-	AttemptTimeout time.Duration
-}
-
-// RetryEvent describes a resend about to happen, for OnRetry.
-type RetryEvent struct {
-	Request *http.Request // the caller's request
-	Attempt int           // the attempt that failed: 1 for the first
-	Status  int           // its status; 0 when no response came
-	Code    Code          // its code, when it had one
-	Err     error         // why no response came, when none did
-	Retry   RetryClass    // how the outcome was classified
-	Wait    time.Duration // the wait before the next attempt
-	Reason  string        // "backoff", "retry-after", "connection" or "refresh"
-}
-
-// LogRetries returns an OnRetry hook that logs each resend to logger at
-// level Warn. A nil logger means slog.Default().
-func LogRetries(logger *slog.Logger) func(RetryEvent) {
-	return func(ev RetryEvent) {
-		l := logger
-		if l == nil {
-			l = slog.Default()
-		}
-		attrs := []slog.Attr{
-			slog.String("method", ev.Request.Method),
-			slog.String("url", redactedURL(ev.Request.URL)),
-			slog.Int("attempt", ev.Attempt),
-			slog.String("retry", ev.Retry.String()),
-			slog.String("reason", ev.Reason),
-			slog.Duration("wait", ev.Wait),
-		}
-		if ev.Status != 0 {
-			attrs = append(attrs, slog.Int("status", ev.Status))
-		}
-		if ev.Code != "" {
-			attrs = append(attrs, slog.String("code", string(ev.Code)))
-		}
-		if ev.Err != nil {
-			attrs = append(attrs, slog.String("err", ev.Err.Error()))
-		}
-		l.LogAttrs(ev.Request.Context(), slog.LevelWarn, "apierr: resending request", attrs...)
+// untilDeadline is how long ctx has left at now, or -1 when it has no
+// deadline.
+func untilDeadline(ctx context.Context, now time.Time) time.Duration {
+	deadline, ok := ctx.Deadline()
+	if !ok {
+		return -1
 	}
-}
-
-// redactedURL keeps query strings, which may hold tokens, out of logs.
-func redactedURL(u *url.URL) string {
-	if u == nil {
-		return ""
-	}
-	c := *u
-	c.RawQuery, c.ForceQuery, c.User = "", false, nil
-	return c.String()
-}
-
-// attemptsKey marks, in the context of the request a resend used, how many
-// attempts it took; Attempts reads it from the response's Request.
-type attemptsKey struct{}
-
-// Attempts returns how many attempts of a Transport produced resp: 1 when
-// it was not retried, 0 for nil.
-func Attempts(resp *http.Response) int {
-	if resp == nil {
-		return 0
-	}
-	if resp.Request != nil {
-		if n, ok := resp.Request.Context().Value(attemptsKey{}).(int); ok {
-			return n
-		}
-	}
-	return 1
-}
-
-// attemptTimeoutError is an attempt that ran out of the Transport's own
-// AttemptTimeout, not out of the caller's context: RetryOf calls it Backoff.
-type attemptTimeoutError struct{ err error }
-
-func (e *attemptTimeoutError) Error() string {
-	return "apierr: attempt timed out: " + e.err.Error()
-}
-func (e *attemptTimeoutError) Unwrap() error        { return e.err }
-func (e *attemptTimeoutError) attemptTimeout() bool { return true }
-func (e *attemptTimeoutError) Timeout() bool        { return true }
-
-// peekLimit bounds the body prefix read to classify an error response.
-const peekLimit = MaxErrorBody
-
-// drainLimit bounds how much of a discarded body is read so that its
-// connection can be reused; past it, closing is cheaper than reading.
-const drainLimit = 64 << 10
-
-// RoundTrip sends req, and resends it as the Transport's rules allow.
-func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
-	base := t.Base
-	if base == nil {
-		base = http.DefaultTransport
-	}
-	if t.IdempotencyKeys && needsKey(req) {
-		req = withKey(req, t.newKey())
-	}
-	ctx := req.Context()
-	policy := t.Policy.orDefault()
-	canReplay := req.Body == nil || req.Body == http.NoBody || req.GetBody != nil
-	idempotent := isIdempotent(req)
-
-	cur := req
-	refreshed := false
-	for attempt, retries := 1, 0; ; attempt++ {
-		resp, err := t.send(base, cur)
-		var prefix []byte            // what peek read of an error response's body
-		eof := false                 // whether that was all of it
-		var retryAfter time.Duration // what the response asked for
-		ev := RetryEvent{Request: req, Attempt: attempt}
-		safe := idempotent // may this outcome be resent without duplicating work?
-		switch {
-		case err != nil:
-			if ctx.Err() != nil {
-				return nil, err
-			}
-			ev.Err, ev.Retry, ev.Reason = err, RetryOf(err), "backoff"
-			if dialFailed(err) {
-				safe, ev.Reason = true, "connection" // nothing reached the server
-			}
-		case resp.StatusCode < 400:
-			return t.done(resp, cur, attempt), nil
-		default:
-			var e Error
-			prefix, eof = peek(resp, &e)
-			ev.Status, ev.Code, ev.Retry, ev.Reason = e.Status, e.Code, e.Retry, "backoff"
-			if e.Retry == Reauthenticate && t.Refresh != nil && !refreshed && canReplay {
-				next, rerr := t.refresh(req, cur, attempt+1)
-				if rerr != nil {
-					discard(resp, eof)
-					return nil, rerr
-				}
-				refreshed, ev.Reason = true, "refresh"
-				if t.OnRetry != nil {
-					t.OnRetry(ev)
-				}
-				discard(resp, eof)
-				cur = next
-				continue // a 401 proves nothing ran: resend at once, whatever the method
-			}
-			retryAfter = e.RetryAfter
-		}
-
-		retries++
-		if ev.Retry != Backoff || !safe || !canReplay || retries > policy.MaxRetries {
-			return t.giveUp(restore(resp, prefix), err, cur, attempt)
-		}
-		wait, serverWins, ok := policy.next(ctx, retries, retryAfter, t.random)
-		if !ok { // Retry-After beyond MaxWait, or a wait past the caller's deadline
-			return t.giveUp(restore(resp, prefix), err, cur, attempt)
-		}
-		ev.Wait = wait
-		if serverWins {
-			ev.Reason = "retry-after"
-		}
-		next, nerr := resendable(req, cur, attempt+1)
-		if nerr != nil {
-			return t.giveUp(restore(resp, prefix), err, cur, attempt)
-		}
-		if resp != nil {
-			discard(resp, eof)
-		}
-		if t.OnRetry != nil {
-			t.OnRetry(ev)
-		}
-		if serr := t.sleep(ctx, ev.Wait); serr != nil {
-			if next.Body != nil {
-				_ = next.Body.Close()
-			}
-			return nil, serr
-		}
-		cur = next
-	}
-}
-
-// send runs one attempt, under AttemptTimeout when one is set.
-func (t *Transport) send(base http.RoundTripper, req *http.Request) (*http.Response, error) {
-	if t.AttemptTimeout <= 0 {
-		return roundTrip(base, req)
-	}
-	ctx, cancel := context.WithTimeout(req.Context(), t.AttemptTimeout)
-	resp, err := roundTrip(base, req.WithContext(ctx))
-	if err != nil {
-		// Only the attempt's own deadline makes a timeout: read before
-		// cancel, which would end ctx whatever the cause.
-		timedOut := errors.Is(ctx.Err(), context.DeadlineExceeded) && req.Context().Err() == nil
-		cancel()
-		if timedOut {
-			return nil, &attemptTimeoutError{err: err}
-		}
-		return nil, err
-	}
-	if resp.Body == nil || resp.Body == http.NoBody {
-		cancel()
-		return resp, nil
-	}
-	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
-	return resp, nil
-}
-
-// roundTrip holds a Base to the RoundTripper contract: a response or an
-// error, never both nor neither.
-func roundTrip(base http.RoundTripper, req *http.Request) (*http.Response, error) {
-	resp, err := base.RoundTrip(req)
-	switch {
-	case err != nil && resp != nil:
-		if resp.Body != nil {
-			_ = resp.Body.Close()
-		}
-		return nil, err
-	case err == nil && resp == nil:
-		return nil, errors.New("apierr: Base RoundTripper returned neither a response nor an error")
-	}
-	return resp, err
-}
-
-// cancelOnClose releases an attempt's timeout when its body is done with.
-type cancelOnClose struct {
-	io.ReadCloser
-	cancel context.CancelFunc
-}
-
-func (c *cancelOnClose) Close() error {
-	err := c.ReadCloser.Close()
-	c.cancel()
-	return err
-}
-
-// done returns the response an attempt produced, marked with the number of
-// attempts when there was more than one.
-func (t *Transport) done(resp *http.Response, cur *http.Request, attempt int) *http.Response {
-	if attempt > 1 && (resp.Request == nil || resp.Request.Context().Value(attemptsKey{}) == nil) {
-		resp.Request = cur
-	}
-	return resp
-}
-
-// giveUp returns the last outcome as it is: the response, or the error.
-func (t *Transport) giveUp(resp *http.Response, err error, cur *http.Request,
-	attempt int) (*http.Response, error) {
-	if err != nil {
-		return nil, err
-	}
-	return t.done(resp, cur, attempt), nil
-}
-
-func (t *Transport) random() float64 {
-	if t.Rand != nil {
-		return t.Rand()
-	}
-	return rand.Float64()
-}
-
-func (t *Transport) sleep(ctx context.Context, d time.Duration) error {
-	if t.Sleep != nil {
-		return t.Sleep(ctx, d)
-	}
-	return sleepContext(ctx, d)
+	return max(deadline.Sub(now), 0)
 }
 
 // sleepContext waits d, or until ctx ends, whichever comes first.
@@ -464,164 +157,12 @@ func sleepContext(ctx context.Context, d time.Duration) error {
 	}
 }
 
-// refresh clones the request with a fresh body and lets Refresh set new
-// credentials on it.
-func (t *Transport) refresh(orig, cur *http.Request, attempt int) (*http.Request, error) {
-	next, err := resendable(orig, cur, attempt)
-	if err != nil {
-		return nil, err
-	}
-	clone := next.Clone(next.Context()) // Refresh may set headers: give it its own
-	clone.Body = next.Body
-	if err := t.Refresh(clone); err != nil {
-		if clone.Body != nil {
-			_ = clone.Body.Close()
-		}
-		return nil, fmt.Errorf("apierr: refreshing credentials: %w", err)
-	}
-	return clone, nil
-}
-
-// resendable returns a copy of cur for attempt number attempt: a fresh body
-// from GetBody, and the attempt count in its context.
-func resendable(orig, cur *http.Request, attempt int) (*http.Request, error) {
-	next := cur.WithContext(context.WithValue(orig.Context(), attemptsKey{}, attempt))
-	if orig.GetBody != nil && cur.Body != nil && cur.Body != http.NoBody {
-		body, err := orig.GetBody()
-		if err != nil {
-			return nil, err
-		}
-		next.Body = body
-	}
-	return next, nil
-}
-
-// peek classifies an error response from a bounded prefix of its body,
-// into e. It returns the prefix, and whether it was the whole body; restore
-// puts it back when the response goes to the caller.
-func peek(resp *http.Response, e *Error) (prefix []byte, eof bool) {
-	if resp.Body != nil && resp.Body != http.NoBody {
-		prefix, eof = readBoundedEOF(resp.Body, peekLimit, resp.ContentLength)
-	}
-	header := resp.Header
-	if header == nil {
-		header = http.Header{}
-	}
-	classifyInto(e, resp.StatusCode, header, prefix)
-	return prefix, eof
-}
-
-// restore puts a peeked prefix back in front of the rest of resp's body.
-func restore(resp *http.Response, prefix []byte) *http.Response {
-	if resp != nil && len(prefix) > 0 {
-		resp.Body = &stitchedBody{prefix: prefix, rest: resp.Body}
-	}
-	return resp
-}
-
-type stitchedBody struct {
-	prefix []byte
-	rest   io.ReadCloser
-}
-
-func (b *stitchedBody) Read(p []byte) (int, error) {
-	if len(b.prefix) > 0 {
-		n := copy(p, b.prefix)
-		b.prefix = b.prefix[n:]
-		return n, nil
-	}
-	return b.rest.Read(p)
-}
-
-func (b *stitchedBody) Close() error { return b.rest.Close() }
-
-// discard drains a bounded part of a body the caller will never see, so its
-// connection can be reused, and closes it; eof: peek already read it all.
-func discard(resp *http.Response, eof bool) {
-	if resp.Body == nil {
-		return
-	}
-	if !eof {
-		_, _ = io.CopyN(io.Discard, resp.Body, drainLimit)
-	}
-	_ = resp.Body.Close()
-}
-
-// dialFailed reports whether err means the connection was never made, so
-// the server cannot have seen the request.
-func dialFailed(err error) bool {
-	if op, ok := errors.AsType[*net.OpError](err); ok && op.Op == "dial" {
-		return true
-	}
-	_, dns := errors.AsType[*net.DNSError](err)
-	return dns
-}
-
-// isIdempotent reports whether resending req cannot duplicate its effect:
-// an idempotent method (RFC 9110 §9.2.2), or a request carrying an
-// idempotency key.
-func isIdempotent(req *http.Request) bool {
-	switch req.Method {
-	case "", http.MethodGet, http.MethodHead, http.MethodOptions, http.MethodTrace,
-		http.MethodPut, http.MethodDelete:
-		return true
-	}
-	return hasKey(req.Header)
-}
-
-func hasKey(h http.Header) bool {
-	return h.Get("Idempotency-Key") != "" || h.Get("X-Idempotency-Key") != ""
-}
-
-// needsKey reports whether IdempotencyKeys should mint a key for req.
-func needsKey(req *http.Request) bool {
-	return (req.Method == http.MethodPost || req.Method == http.MethodPatch) && !hasKey(req.Header)
-}
-
-// withKey returns a shallow copy of req with its own headers and the key:
-// a RoundTripper must not change the caller's request.
-func withKey(req *http.Request, key string) *http.Request {
-	r := new(http.Request)
-	*r = *req
-	r.Header = req.Header.Clone()
-	if r.Header == nil {
-		r.Header = http.Header{}
-	}
-	r.Header.Set("X-Idempotency-Key", key)
-	return r
-}
-
-func (t *Transport) newKey() string {
-	if t.NewKey != nil {
-		return t.NewKey()
-	}
-	return newUUID()
-}
-
-// newUUID returns a random (version 4) UUID.
-func newUUID() string {
-	var b [16]byte
-	_, _ = crand.Read(b[:]) // crypto/rand.Read never fails (Go 1.24+)
-	b[6] = b[6]&0x0f | 0x40
-	b[8] = b[8]&0x3f | 0x80
-	var s [36]byte
-	hex.Encode(s[0:8], b[0:4])
-	s[8] = '-'
-	hex.Encode(s[9:13], b[4:6])
-	s[13] = '-'
-	hex.Encode(s[14:18], b[6:8])
-	s[18] = '-'
-	hex.Encode(s[19:23], b[8:10])
-	s[23] = '-'
-	hex.Encode(s[24:], b[10:])
-	return string(s[:])
-}
-
-// Retry calls f until it succeeds, returns an error RetryOf does not call
-// Backoff, or policy's retries are spent, waiting the schedule (or an
-// *Error's longer RetryAfter) between calls. It is Transport's rule set for
-// work that is not an HTTP request. A context that ends mid-wait ends Retry
-// with both the context's error and f's last one.
+// Retry calls f until it succeeds, returns an error [RetryOf] does not call
+// [Backoff], or policy's retries are spent, waiting the schedule (or an
+// [*Error]'s longer RetryAfter) between calls: the [Transport]'s rules for
+// work that is not an HTTP request. It stops at once when a RetryAfter
+// exceeds MaxWait or a wait would outlive ctx's deadline. A context that
+// ends mid-wait ends Retry with both the context's error and f's last one.
 func Retry(ctx context.Context, policy Policy, f func(context.Context) error) error {
 	return retry(ctx, policy, f, sleepContext, rand.Float64)
 }
@@ -631,7 +172,7 @@ func retry(ctx context.Context, policy Policy, f func(context.Context) error,
 	policy = policy.orDefault()
 	for n := 1; ; n++ {
 		err := f(ctx)
-		if err == nil || RetryOf(err) != Backoff || n > policy.MaxRetries {
+		if err == nil || RetryOf(err) != Backoff {
 			return err
 		}
 		if cerr := ctx.Err(); cerr != nil {
@@ -641,11 +182,11 @@ func retry(ctx context.Context, policy Policy, f func(context.Context) error,
 		if e, ok := errors.AsType[*Error](err); ok {
 			retryAfter = e.RetryAfter
 		}
-		wait, _, ok := policy.next(ctx, n, retryAfter, random)
-		if !ok {
+		w := policy.plan(n, retryAfter, 0, untilDeadline(ctx, time.Now()), random)
+		if w.reason.GiveUp() {
 			return err
 		}
-		if serr := sleep(ctx, wait); serr != nil {
+		if serr := sleep(ctx, w.d); serr != nil {
 			return joinContext(serr, err)
 		}
 	}
@@ -657,4 +198,146 @@ func joinContext(ctxErr, last error) error {
 		return last
 	}
 	return errors.Join(ctxErr, last)
+}
+
+// Budget bounds a [Transport]'s resends per host, so that a fleet of
+// clients cannot multiply an outage: within any Window, a host's resends
+// are at most Ratio × its first attempts + MinPerSecond × the Window's
+// seconds. A host never seen before has that floor (10 resends by default)
+// available at once; a first attempt is never held back. A resend the
+// budget refuses is a give-up: the last response is returned, with a
+// [GiveUpBudget] event.
+//
+// With the defaults, a client sending 1 000 requests/s into a total outage
+// sends at most about 1.2 times its own load, not 6 times; a client sending
+// a request a minute keeps all five resends.
+type Budget struct {
+	Ratio        float64       // resends per first attempt within Window; 0: 0.2; < 0: no limit
+	MinPerSecond float64       // resends per second of Window allowed whatever the ratio; 0: 1; < 0: none
+	Window       time.Duration // 0: 10 s
+}
+
+// budgetSlots is how many parts a Window is counted in: the window slides
+// by a tenth of itself, in constant memory per host.
+const budgetSlots = 10
+
+// orDefault fills b's zero fields; a nil b is the default Budget.
+func (b *Budget) orDefault() Budget {
+	var v Budget
+	if b != nil {
+		v = *b
+	}
+	if v.Ratio == 0 {
+		v.Ratio = 0.2
+	}
+	switch {
+	case v.MinPerSecond == 0:
+		v.MinPerSecond = 1
+	case v.MinPerSecond < 0:
+		v.MinPerSecond = 0
+	}
+	if v.Window <= 0 {
+		v.Window = 10 * time.Second
+	}
+	return v
+}
+
+// hostKey is a request URL's host and port, the port filled in from the
+// scheme, without building a string per request.
+type hostKey struct{ host, port string }
+
+func keyOf(u *url.URL) hostKey {
+	if u == nil {
+		return hostKey{}
+	}
+	k := hostKey{host: u.Hostname(), port: u.Port()}
+	if k.port == "" {
+		k.port = "80"
+		if u.Scheme == "https" {
+			k.port = "443"
+		}
+	}
+	return k
+}
+
+// hosts is a Transport's per-host memory: its budget window and its
+// Retry-After hold. Hosts idle for a window and holding nothing are
+// forgotten, so memory follows the hosts in use.
+type hosts struct {
+	mu        sync.Mutex
+	byKey     map[hostKey]*hostState
+	lastSweep time.Time
+	origin    time.Time // slots count from here: any clock, virtual ones included
+	started   bool
+}
+
+// hostState is one host's counts over the last budgetSlots slots of a
+// window, and the time before which no resend may leave for it.
+type hostState struct {
+	slot     int64 // the newest slot: the table's age / slot length
+	firsts   [budgetSlots]uint32
+	resends  [budgetSlots]uint32
+	hold     time.Time
+	lastUsed time.Time
+}
+
+// with runs f on key's state under the table's lock, creating the state
+// when new and forgetting idle hosts once a window.
+func (h *hosts) with(key hostKey, now time.Time, window time.Duration, f func(*hostState)) {
+	h.mu.Lock()
+	defer h.mu.Unlock()
+	if !h.started {
+		h.byKey, h.origin, h.lastSweep, h.started = make(map[hostKey]*hostState), now, now, true
+	}
+	if now.Sub(h.lastSweep) > window {
+		h.sweep(now, window)
+	}
+	s := h.byKey[key]
+	if s == nil {
+		s = &hostState{}
+		h.byKey[key] = s
+	}
+	s.advance(now.Sub(h.origin), window)
+	s.lastUsed = now
+	f(s)
+}
+
+func (h *hosts) sweep(now time.Time, window time.Duration) {
+	for k, s := range h.byKey {
+		if now.Sub(s.lastUsed) > window && !s.hold.After(now) {
+			delete(h.byKey, k)
+		}
+	}
+	h.lastSweep = now
+}
+
+// advance moves s's window to since (the table's age), clearing the slots
+// it slid past.
+func (s *hostState) advance(since, window time.Duration) {
+	slot := int64(since) / max(int64(window)/budgetSlots, 1)
+	if slot <= s.slot {
+		return // the same slot, or a clock that stepped back: count it here
+	}
+	for i := s.slot + 1; i <= slot && i <= s.slot+budgetSlots; i++ {
+		s.firsts[i%budgetSlots], s.resends[i%budgetSlots] = 0, 0
+	}
+	s.slot = slot
+}
+
+// allow reports whether one more resend fits b, and counts it if so.
+func (s *hostState) allow(b Budget) bool {
+	if b.Ratio < 0 {
+		return true
+	}
+	var firsts, resends uint64
+	for i := range budgetSlots {
+		firsts += uint64(s.firsts[i])
+		resends += uint64(s.resends[i])
+	}
+	limit := b.Ratio*float64(firsts) + b.MinPerSecond*b.Window.Seconds()
+	if float64(resends)+1 > limit {
+		return false
+	}
+	s.resends[s.slot%budgetSlots]++
+	return true
 }

@@ -64,16 +64,37 @@ func (e *ChallengeError) Error() string {
 // dropped, because the fault may be part of it.
 func ParseChallenges(headers ...string) ([]Challenge, error) {
 	var p challengeParser
+	err := p.parse(headers)
+	return p.out, err
+}
+
+// firstBearer is what classifying a response needs of WWW-Authenticate: its
+// first Bearer challenge, and whether it carries any challenge at all. It
+// keeps nothing else, and stops at the Bearer challenge, so a header of
+// any size costs memory only for that challenge's parameters.
+func firstBearer(headers []string) (bearer *Challenge, any bool) {
+	p := challengeParser{onlyBearer: true}
+	_ = p.parse(headers) // what was completed before a fault is still good
+	if len(p.out) > 0 {
+		bearer = &p.out[0]
+	}
+	return bearer, p.seen > 0
+}
+
+func (p *challengeParser) parse(headers []string) error {
 	base := 0
 	for i, h := range headers {
 		p.s, p.header, p.base = h, i, base
 		if err := p.field(); err != nil {
-			return p.out, err
+			return err
+		}
+		if p.onlyBearer && len(p.out) > 0 {
+			return nil
 		}
 		base += len(h) + len(", ")
 	}
 	p.flush()
-	return p.out, nil
+	return nil
 }
 
 // challengeParser keeps the open challenge across field lines, because a line
@@ -87,6 +108,10 @@ type challengeParser struct {
 	out    []Challenge
 	cur    Challenge
 	open   bool // cur is under construction, so it may still take auth-params
+	seen   int  // challenges completed, kept or not
+
+	onlyBearer bool // keep only the first Bearer challenge (see firstBearer)
+	skip       bool // cur is not kept: check its syntax, store nothing
 }
 
 func (p *challengeParser) field() error {
@@ -129,7 +154,12 @@ func (p *challengeParser) element() error {
 	}
 	p.pos = start + len(name)
 	p.flush()
+	if p.onlyBearer && len(p.out) > 0 {
+		p.pos = p.end // the Bearer challenge is complete: nothing else is needed
+		return nil
+	}
 	p.cur, p.open = Challenge{Scheme: name}, true
+	p.skip = p.onlyBearer && !strings.EqualFold(name, "Bearer")
 	return p.afterScheme()
 }
 
@@ -222,12 +252,19 @@ func (p *challengeParser) token68(start int) (t int, ok bool) {
 
 // param parses an auth-param value; pos is just after "=".
 func (p *challengeParser) param(nameAt int, name string) error {
+	if p.skip {
+		p.skipOWS()
+		if _, err := p.value(false); err != nil {
+			return err
+		}
+		return p.paramEnd()
+	}
 	key := strings.ToLower(name) // returns name itself when already lower-case
 	if _, dup := p.cur.Params[key]; dup {
 		return p.failFound(nameAt, "unique parameter name", `repeated "`+key+`"`)
 	}
 	p.skipOWS()
-	value, err := p.value()
+	value, err := p.value(true)
 	if err != nil {
 		return err
 	}
@@ -235,6 +272,11 @@ func (p *challengeParser) param(nameAt int, name string) error {
 		p.cur.Params = make(map[string]string)
 	}
 	p.cur.Params[key] = value
+	return p.paramEnd()
+}
+
+// paramEnd checks what follows a parameter's value: a comma or the end.
+func (p *challengeParser) paramEnd() error {
 	p.skipOWS()
 	if p.pos < p.end && p.s[p.pos] != ',' {
 		return p.fail(p.pos, `"," or end after parameter value`)
@@ -243,8 +285,9 @@ func (p *challengeParser) param(nameAt int, name string) error {
 }
 
 // value reads a token or a quoted-string (§5.6.4) at pos. Without quoted-pairs
-// the value is a substring of the input, so only escaped values allocate.
-func (p *challengeParser) value() (string, error) {
+// the value is a substring of the input, so only escaped values allocate, and
+// only when unescape is set.
+func (p *challengeParser) value(unescape bool) (string, error) {
 	if p.pos == p.end || p.s[p.pos] != '"' {
 		if v := p.token(); v != "" {
 			return v, nil
@@ -258,7 +301,7 @@ func (p *challengeParser) value() (string, error) {
 		case c == '"':
 			v := p.s[open+1 : p.pos]
 			p.pos++
-			if escaped {
+			if escaped && unescape {
 				v = unescapeQuoted(v)
 			}
 			return v, nil
@@ -307,7 +350,10 @@ func (p *challengeParser) owsEnd(i int) int {
 
 func (p *challengeParser) flush() {
 	if p.open {
-		p.out = append(p.out, p.cur)
+		p.seen++
+		if !p.skip {
+			p.out = append(p.out, p.cur)
+		}
 		p.open = false
 	}
 }
@@ -353,37 +399,57 @@ func (c Challenge) String() string {
 	if c.Token68 != "" {
 		return c.Scheme + " " + c.Token68
 	}
+	params := make([]param, 0, len(c.Params))
 	n := len(c.Scheme)
-	names := make([]string, 0, len(c.Params))
 	for k, v := range c.Params {
+		params = append(params, param{k, v})
 		n += len(`, =""`) + len(k) + len(v) + strings.Count(v, `"`) + strings.Count(v, `\`)
-		names = append(names, k)
 	}
-	slices.SortFunc(names, func(a, b string) int {
-		return cmp.Or(cmp.Compare(paramRank(a), paramRank(b)), strings.Compare(a, b))
+	return string(appendChallenge(make([]byte, 0, n), c.Scheme, params, false))
+}
+
+// param is one auth-param on its way into a header.
+type param struct{ name, value string }
+
+// appendChallenge is the one challenge writer, for [Challenge.String] and
+// for [Writer.Write]: the scheme, then params in the well-known order (the
+// rest sorted by name), each value a quoted-string. With sanitize set, each
+// value is first made RFC 6750 §3 text (see appendBearerText), which then
+// needs no escaping; otherwise '"' and '\' are escaped and nothing else
+// changes.
+func appendChallenge(b []byte, scheme string, params []param, sanitize bool) []byte {
+	slices.SortFunc(params, func(a, b param) int {
+		return cmp.Or(cmp.Compare(paramRank(a.name), paramRank(b.name)),
+			strings.Compare(a.name, b.name))
 	})
-	var b strings.Builder
-	b.Grow(n)
-	b.WriteString(c.Scheme)
-	for i, k := range names {
+	b = append(b, scheme...)
+	for i, p := range params {
 		if i == 0 {
-			b.WriteByte(' ')
+			b = append(b, ' ')
 		} else {
-			b.WriteString(", ")
+			b = append(b, ',', ' ')
 		}
-		b.WriteString(k)
-		b.WriteString(`="`)
-		v := c.Params[k]
-		for j := strings.IndexAny(v, `"\`); j >= 0; j = strings.IndexAny(v, `"\`) {
-			b.WriteString(v[:j])
-			b.WriteByte('\\')
-			b.WriteByte(v[j])
-			v = v[j+1:]
+		b = append(b, p.name...)
+		b = append(b, '=', '"')
+		if sanitize {
+			b = appendBearerText(b, p.value)
+		} else {
+			b = appendQuotedText(b, p.value)
 		}
-		b.WriteString(v)
-		b.WriteByte('"')
+		b = append(b, '"')
 	}
-	return b.String()
+	return b
+}
+
+// appendQuotedText appends v as the inside of a quoted-string, escaping
+// only '"' and '\'.
+func appendQuotedText(b []byte, v string) []byte {
+	for j := strings.IndexAny(v, `"\`); j >= 0; j = strings.IndexAny(v, `"\`) {
+		b = append(b, v[:j]...)
+		b = append(b, '\\', v[j])
+		v = v[j+1:]
+	}
+	return append(b, v...)
 }
 
 // Validate reports whether c can be sent as is; String of a valid challenge
@@ -475,9 +541,11 @@ func isBearerText(c byte) bool {
 }
 
 // appendBearerText appends s to b made safe for RFC 6750's error fields,
-// which forbid quotes, backslashes, controls and non-ASCII: Latin letters
-// lose their accents and anything else becomes '?', so nothing can break
-// out of the quoted-string or the header. Clean runs are copied whole.
+// which allow only %x20-21 / %x23-5B / %x5D-7E: Latin letters lose their
+// accents ("às" → "as"), typographic marks become their ASCII kin ("—" →
+// "-", quotation marks and '"' → "'", "…" → "..."), and anything else
+// becomes '?', so nothing can break out of the quoted-string or the header.
+// Clean runs are copied whole.
 func appendBearerText(b []byte, s string) []byte {
 	for i := 0; i < len(s); {
 		if c := s[i]; c < utf8.RuneSelf {
@@ -490,12 +558,18 @@ func appendBearerText(b []byte, s string) []byte {
 				i = j
 				continue
 			}
-			b = append(b, '?')
+			if c == '"' {
+				b = append(b, '\'')
+			} else {
+				b = append(b, '?')
+			}
 			i++
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:]) // an invalid byte is RuneError, size 1
 		if ascii, ok := text.FoldLatin(r); ok {
+			b = append(b, ascii...)
+		} else if ascii, ok := typographic[r]; ok {
 			b = append(b, ascii...)
 		} else {
 			b = append(b, '?')
@@ -503,4 +577,14 @@ func appendBearerText(b []byte, s string) []byte {
 		i += size
 	}
 	return b
+}
+
+// typographic maps the marks a detail is likely to hold to their ASCII kin.
+var typographic = map[rune]string{
+	'\u2010': "-", '\u2011': "-", '\u2012': "-", '\u2013': "-", '\u2014': "-", '\u2015': "-",
+	'\u2212': "-", '\u2018': "'", '\u2019': "'", '\u201A': "'", '\u201B': "'", '\u2032': "'",
+	'\u201C': "'", '\u201D': "'", '\u201E': "'", '\u201F': "'", '\u2033': "'", '\u00AB': "'",
+	'\u00BB': "'", '\u2039': "'", '\u203A': "'", '\u2026': "...", '\u00A0': " ", '\u2002': " ",
+	'\u2003': " ", '\u2009': " ", '\u202F': " ", '\u2022': "*", '\u00B7': "*", '\u00BA': "o",
+	'\u00AA': "a", '\u00B0': "o",
 }

@@ -670,7 +670,11 @@ func TestSanitizeBearerText(t *testing.T) {
 		{"clean ASCII is unchanged", "The access token expired", "The access token expired"},
 		{"empty stays empty", "", ""},
 		{"Portuguese accents are folded", "Consentimento inv\u00e1lido", "Consentimento invalido"},
-		{"header injection loses quote, CR and LF", "a\"\r\nX-Evil: 1", "a???X-Evil: 1"},
+		{"header injection loses CR and LF; a quote becomes an apostrophe",
+			"a\"\r\nX-Evil: 1", "a'??X-Evil: 1"},
+		{"typographic marks become their ASCII kin",
+			"token expirado às 10h \u2014 \u201cx\u201d \u2018y\u2019 \u2026 \u00ab z \u00bb",
+			"token expirado as 10h - 'x' 'y' ... ' z '"},
 		{"backslash becomes a question mark", `C:\x`, "C:?x"},
 		{"Latin-1 letters fold in both cases",
 			"\u00c0\u00c1\u00c2\u00c3\u00c4\u00c5\u00c7\u00c8\u00c9\u00ca\u00cb\u00cc\u00cd" +

@@ -1,8 +1,8 @@
 package apierr
 
 import (
-	"encoding/json"
 	"errors"
+	"fmt"
 	"io"
 	"net/http"
 	"net/http/httptest"
@@ -148,7 +148,8 @@ func TestFromResponse(t *testing.T) {
 			want{FormatUnknown, "", Backoff, "", "Internal server error"}},
 		{"an HTML page", 502,
 			"<html>\r\n<head><title>502 Bad Gateway</title></head>\r\n<body>nginx</body>\r\n</html>",
-			[]string{"Content-Type", "text/html"}, want{FormatUnknown, "", Backoff, "", ""}},
+			[]string{"Content-Type", "text/html"},
+			want{FormatUnknown, "", Backoff, "", "502 Bad Gateway"}},
 		{"a plain-text line", 503, "no healthy upstream", []string{"Content-Type", "text/plain"},
 			want{FormatUnknown, "", Backoff, "", "no healthy upstream"}},
 		{"an empty 503", 503, "", nil, want{FormatUnknown, "", Backoff, "", ""}},
@@ -348,20 +349,36 @@ func TestWriteThenRead(t *testing.T) {
 			assert.Equal(t, entry.Detail, e.Detail, "%s", entry.Code)
 			assert.Equal(t, entry.Retry, e.Retry, "%s", entry.Code)
 			assert.Equal(t, time.Second, e.RetryAfter, "%s", entry.Code)
-			if accept == "" {
+			switch {
+			case entry.Code == TokenNaoAutorizado:
+				// Its 401 says error="invalid_token" in the challenge it must carry.
+				assert.Equal(t, FormatBearer, e.Format, "%s", entry.Code)
+			case accept == "":
 				assert.Equal(t, entry.Format, e.Format, "%s", entry.Code)
 			}
 		}
 	}
 }
 
-func TestAppendJSONStringMatchesEncodingJSON(t *testing.T) {
-	for _, s := range []string{
-		"", "plain", `"quoted" \back\`, "tab\tnl\ncr\r", "\x00\x01\x1f\x7f", "<a href='x'>&</a>",
-		"ação çã ñ", "\u2028\u2029", "bad \xff\xfe utf8", "emoji 😀", "\xed\xa0\x80 surrogate",
+func TestParseRetryAfter(t *testing.T) {
+	now := time.Date(2026, 11, 22, 10, 0, 0, 0, time.UTC)
+	for _, tc := range []struct {
+		in   string
+		want time.Duration
+		ok   bool
+	}{
+		{"0", 0, true}, {"7", 7 * time.Second, true}, {" 120 ", 2 * time.Minute, true},
+		{"99999999999999999999", maxRetryAfter, true},
+		{"Sun, 22 Nov 2026 10:00:30 GMT", 30 * time.Second, true},
+		{"Sunday, 22-Nov-26 10:01:00 GMT", time.Minute, true},
+		{"Sun Nov 22 10:00:05 2026", 5 * time.Second, true},
+		{"Sun, 22 Nov 2026 09:00:00 GMT", 0, true},
+		{"", 0, false}, {"-1", 0, false}, {"1.5", 0, false}, {"+3", 0, false}, {"soon", 0, false},
 	} {
-		want, err := json.Marshal(s)
-		require.NoError(t, err)
-		assert.Equal(t, string(want), string(appendJSONString(nil, s)), "%q", s)
+		t.Run(fmt.Sprintf("%q", tc.in), func(t *testing.T) {
+			got, ok := ParseRetryAfter(tc.in, now)
+			assert.Equal(t, tc.ok, ok)
+			assert.Equal(t, tc.want, got)
+		})
 	}
 }

@@ -158,6 +158,21 @@ func TestWriteEveryEntry(t *testing.T) {
 			}
 			challenges, err := ParseChallenges(res.Header.Values("Www-Authenticate")...)
 			require.NoError(t, err)
+			if entry.Status == 401 && entry.Format != FormatBearer {
+				require.Len(t, challenges, 1, "RFC 9110 §15.5.2: every 401 carries a challenge")
+				assert.Equal(t, DefaultRealm, challenges[0].Params["realm"])
+				switch entry.Code {
+				case "invalid_client":
+					assert.Equal(t, "Basic", challenges[0].Scheme, "RFC 6749 §5.2")
+				case TokenNaoAutorizado:
+					assert.Equal(t, "Bearer", challenges[0].Scheme)
+					assert.Equal(t, "invalid_token", challenges[0].Params["error"])
+				default:
+					assert.Equal(t, "Bearer", challenges[0].Scheme)
+					assert.NotContains(t, challenges[0].Params, "error")
+				}
+				return
+			}
 			if entry.Format != FormatBearer {
 				assert.Empty(t, challenges)
 				return
@@ -208,8 +223,8 @@ func TestWriteHeaderInjection(t *testing.T) {
 	require.NoError(t, err, "the challenge parses: %s", values[0])
 	require.Len(t, challenges, 1)
 	p := challenges[0].Params
-	assert.Equal(t, "x???X-Evil: 1????<script>?", p["error_description"])
-	assert.Equal(t, "a?b c??d", p["scope"])
+	assert.Equal(t, "x'??X-Evil: 1????<script>?", p["error_description"])
+	assert.Equal(t, "a'b c??d", p["scope"])
 	for _, v := range p {
 		for _, c := range []byte(v) {
 			assert.True(t, c == 0x20 || c == 0x21 || c >= 0x23 && c <= 0x5B || c >= 0x5D && c <= 0x7E,
@@ -236,7 +251,8 @@ func TestWriteLeaksNothing(t *testing.T) {
 		t.Run(tc.name+" never reaches the wire", func(t *testing.T) {
 			var logs bytes.Buffer
 			rec := httptest.NewRecorder()
-			Writer{Logger: slog.New(slog.NewTextHandler(&logs, nil))}.
+			debug := &slog.HandlerOptions{Level: slog.LevelDebug} // a 4xx's cause logs at Debug
+			Writer{Logger: slog.New(slog.NewTextHandler(&logs, debug))}.
 				Write(rec, newRequest("GET", "application/problem+json"), tc.err)
 			assert.NotContains(t, dumpResponse(rec), secret)
 			assert.Contains(t, logs.String(), secret, "the text belongs in the logs")
@@ -318,7 +334,7 @@ func TestPrefersProblem(t *testing.T) {
 		{",,, application/problem+json,", true},
 	} {
 		t.Run(fmt.Sprintf("Accept %q prefers problem: %v", tc.accept, tc.want), func(t *testing.T) {
-			assert.Equal(t, tc.want, prefersProblem(tc.accept))
+			assert.Equal(t, tc.want, prefersProblem([]string{tc.accept}))
 		})
 	}
 }
@@ -358,16 +374,20 @@ func TestHandlerFunc(t *testing.T) {
 		assert.Equal(t, `{"data":[`, rec.Body.String())
 		assert.Contains(t, logs.String(), "after the response was started")
 	})
-	t.Run("a panic after the response started writes nothing more", func(t *testing.T) {
-		rec := httptest.NewRecorder()
-		Writer{Logger: quietWriter.Logger}.Recover(http.HandlerFunc(
-			func(w http.ResponseWriter, r *http.Request) {
-				w.WriteHeader(http.StatusAccepted)
-				panic("late")
-			})).ServeHTTP(rec, newRequest("GET", ""))
-		assert.Equal(t, 202, rec.Code)
-		assert.Zero(t, rec.Body.Len())
-	})
+	t.Run("a panic after the response started writes nothing more and aborts it",
+		func(t *testing.T) {
+			rec := httptest.NewRecorder()
+			h := Writer{Logger: quietWriter.Logger}.Recover(http.HandlerFunc(
+				func(w http.ResponseWriter, r *http.Request) {
+					w.WriteHeader(http.StatusAccepted)
+					panic("late")
+				}))
+			assert.PanicsWithValue(t, http.ErrAbortHandler, func() {
+				h.ServeHTTP(rec, newRequest("GET", ""))
+			})
+			assert.Equal(t, 202, rec.Code)
+			assert.Zero(t, rec.Body.Len())
+		})
 	t.Run("http.ErrAbortHandler is re-panicked", func(t *testing.T) {
 		h := Recover(http.HandlerFunc(func(http.ResponseWriter, *http.Request) {
 			panic(http.ErrAbortHandler)
