@@ -85,7 +85,7 @@ func Violations(err error) []*Violation {
 }
 
 // CheckResponse judges resp, the response to req, against the documents
-// and the catalog of [apierr.Entries]: it returns every rule resp breaks,
+// and the catalog of [apierr.Documented]: it returns every rule resp breaks,
 // joined ([errors.Join]), each a [*Violation] whose sentence names its
 // rule, or nil when resp follows them all. A code the catalog does not know
 // is judged by every rule but [RuleStatus]. A response below 400 is judged
@@ -95,13 +95,13 @@ func Violations(err error) []*Violation {
 // back: the caller can still read the whole body. A nil resp, or a nil req
 // when resp.Request is nil too, is an error of its own, not a violation.
 func CheckResponse(req *http.Request, resp *http.Response) error {
-	return check(apierr.Lookup, req, resp)
+	return CheckResponseIn(apierr.Documented(), req, resp)
 }
 
-// lookupFunc finds a code's catalog entry.
-type lookupFunc func(apierr.Code) (apierr.Entry, bool)
-
-func check(lookup lookupFunc, req *http.Request, resp *http.Response) error {
+// CheckResponseIn is [CheckResponse] against cat, an application's catalog
+// with its own codes beside the documented ones: their statuses and titles
+// are judged too. A nil cat knows no code.
+func CheckResponseIn(cat *apierr.Catalog, req *http.Request, resp *http.Response) error {
 	if resp == nil {
 		return errors.New("apierrtest: CheckResponse: no response to judge")
 	}
@@ -111,7 +111,7 @@ func check(lookup lookupFunc, req *http.Request, resp *http.Response) error {
 	if req == nil {
 		return errors.New("apierrtest: CheckResponse: no request; pass the one resp answers")
 	}
-	j := &judge{lookup: lookup, req: req, resp: resp}
+	j := &judge{cat: cat, req: req, resp: resp}
 	j.methodAndStatus()
 	j.interactionID()
 	if resp.StatusCode >= 400 {
@@ -139,10 +139,10 @@ type readCloser struct {
 
 // judge holds one response under judgement and what it breaks.
 type judge struct {
-	lookup lookupFunc
-	req    *http.Request
-	resp   *http.Response
-	found  []error
+	cat   *apierr.Catalog
+	req   *http.Request
+	resp  *http.Response
+	found []error
 
 	code      string // the error's code: the body's, else the Bearer challenge's error
 	codeFound bool
@@ -181,9 +181,9 @@ func (j *judge) catalogStatus() {
 	if !j.codeFound {
 		return
 	}
-	e, ok := j.lookup(apierr.Code(j.code))
+	e, ok := j.cat.Lookup(apierr.Code(j.code))
 	if ok && e.Status != j.resp.StatusCode {
-		j.fail(RuleStatus, "%s is documented as %d %q, the response is %d",
+		j.fail(RuleStatus, "%s is %d %q in the catalog, the response is %d",
 			j.code, e.Status, e.Title, j.resp.StatusCode)
 	}
 }

@@ -39,7 +39,7 @@ var everyWay = []written{
 
 func TestWriteOfEveryEntryFollowsTheDocuments(t *testing.T) {
 	t.Parallel()
-	for e := range apierr.Entries() {
+	for e := range apierr.Documented().Entries() {
 		method := http.MethodGet
 		if !apierr.StatusAllowed(method, e.Status) {
 			method = http.MethodPost
@@ -311,7 +311,7 @@ func TestCheckResponseNamesEachRuleInASentence(t *testing.T) {
 		"GET request\n"+
 		"interaction id: the request's x-fapi-interaction-id "+
 		`"d0e3f8a4-6b2c-4e1a-9f57-2c8b1a0e7d65" is not echoed`+"\n"+
-		`catalog status: CONSENTIMENTO_INVALIDO is documented as 400 "Consentimento inválido", `+
+		`catalog status: CONSENTIMENTO_INVALIDO is 400 "Consentimento inválido" in the catalog, `+
 		"the response is 415", err.Error())
 }
 
@@ -377,4 +377,53 @@ func rulesOf(err error) []Rule {
 		rules = append(rules, v.Rule)
 	}
 	return rules
+}
+
+func TestCheckResponseInJudgesAnApplicationsOwnCodes(t *testing.T) {
+	t.Parallel()
+	cat, err := apierr.Documented().With(apierr.Entry{Code: "SALDO_INSUFICIENTE", Status: 422,
+		Title: "Saldo insuficiente", Detail: "A conta não tem saldo para o pagamento."})
+	require.NoError(t, err)
+	body := `{"code":"SALDO_INSUFICIENTE","title":"Saldo insuficiente","detail":"x"}`
+	tests := []struct {
+		name string
+		cat  *apierr.Catalog
+		resp *http.Response
+		want []Rule
+	}{
+		{"its code with its status passes", cat,
+			response(postReq(), 422, header("Content-Type", jsonType), body), nil},
+		{"its code with another status breaks the catalog status", cat,
+			response(postReq(), 400, header("Content-Type", jsonType), body),
+			[]Rule{RuleStatus}},
+		{"its code with another title breaks the documented body", cat,
+			response(postReq(), 422, header("Content-Type", jsonType),
+				`{"code":"SALDO_INSUFICIENTE","title":"Sem saldo","detail":"x"}`),
+			[]Rule{RuleBody}},
+		{"the documented codes are still judged", cat,
+			response(postReq(), 422, header("Content-Type", jsonType), consentInvalid),
+			[]Rule{RuleStatus}},
+		{"the documented catalog alone does not know it", apierr.Documented(),
+			response(postReq(), 400, header("Content-Type", jsonType), body), nil},
+		{"a nil catalog knows no code", nil,
+			response(postReq(), 422, header("Content-Type", jsonType), consentInvalid), nil},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			err := CheckResponseIn(tt.cat, tt.resp.Request, tt.resp)
+			assert.Equal(t, tt.want, rulesOf(err), "%v", err)
+		})
+	}
+}
+
+func TestWriteOfAnApplicationsCodePassesCheckResponseIn(t *testing.T) {
+	t.Parallel()
+	cat, err := apierr.NewCatalog(apierr.Entry{Code: "LIMITE_DIARIO", Status: 429,
+		Title: "Limite diário atingido", Detail: "Tente amanhã.", Format: apierr.FormatOAuth})
+	require.NoError(t, err)
+	req := postReq()
+	rec := httptest.NewRecorder()
+	quiet.Write(rec, req, cat.New("LIMITE_DIARIO"))
+	assert.NoError(t, CheckResponseIn(cat, req, rec.Result()), rec.Body.String())
 }

@@ -187,7 +187,7 @@ func (j *judge) text(ms []member, name string, rule Rule) (string, bool) {
 
 // catalogTitle judges a known code's title against the catalog's.
 func (j *judge) catalogTitle(code, title string) {
-	if e, ok := j.lookup(apierr.Code(code)); ok && title != e.Title {
+	if e, ok := j.cat.Lookup(apierr.Code(code)); ok && title != e.Title {
 		j.fail(RuleBody, "the title of %s is %q, not the catalog's %q", code, title, e.Title)
 	}
 }

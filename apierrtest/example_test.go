@@ -157,7 +157,7 @@ func ExampleCheckResponse() {
 	// Output:
 	// interaction id: the request's x-fapi-interaction-id "8f6bd3c2" is not echoed
 	// key order: the members come as title, code, detail; Brick Bank's body has them as code, title, detail
-	// catalog status: ERRO_IDEMPOTENCIA is documented as 422 "Erro idempotência.", the response is 409
+	// catalog status: ERRO_IDEMPOTENCIA is 422 "Erro idempotência." in the catalog, the response is 409
 }
 
 // A gateway's page, as nginx sends it when the API behind it is down.
@@ -173,8 +173,32 @@ func ExampleNginxBadGateway() {
 	}
 	fmt.Println(resp.Status, resp.Header.Get("Server"))
 	e := apierr.FromResponse(resp).(*apierr.Error)
-	fmt.Printf("code %q: %s\n", e.Code, e.Retry)
+	fmt.Printf("%s answered %q: %s\n", e.Gateway, e.Detail, e.Retry)
 	// Output:
 	// 502 Bad Gateway nginx/1.22.1
-	// code "": backoff
+	// nginx answered "502 Bad Gateway": backoff
+}
+
+// An application's own codes, judged by its catalog: the status and title
+// the application gave them.
+func ExampleCheckResponseIn() {
+	cat, err := apierr.Documented().With(apierr.Entry{Code: "SALDO_INSUFICIENTE", Status: 422,
+		Title: "Saldo insuficiente", Detail: "A conta não tem saldo para o pagamento."})
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	req := httptest.NewRequest(http.MethodPost, "/payments", nil)
+	rec := httptest.NewRecorder()
+	apierr.Write(rec, req, cat.New("SALDO_INSUFICIENTE").WithDetail("Saldo: R$ 10,00."))
+	fmt.Println("as written:", apierrtest.CheckResponseIn(cat, req, rec.Result()))
+
+	rec = httptest.NewRecorder()
+	rec.Header().Set("Content-Type", "application/json")
+	rec.WriteHeader(http.StatusBadRequest)
+	fmt.Fprint(rec, `{"code":"SALDO_INSUFICIENTE","title":"Saldo insuficiente","detail":"…"}`)
+	fmt.Println("by hand:", apierrtest.CheckResponseIn(cat, req, rec.Result()))
+	// Output:
+	// as written: <nil>
+	// by hand: catalog status: SALDO_INSUFICIENTE is 422 "Saldo insuficiente" in the catalog, the response is 400
 }

@@ -24,8 +24,8 @@ type Failure struct {
 	Retry apierr.RetryClass
 }
 
-// Failures yields every documented failure, each once: every catalog entry
-// as [apierr.Write] writes it, in catalog order, then the gateway pages,
+// Failures yields every documented failure, each once: every entry of
+// [apierr.Documented] as [apierr.Write] writes it, in catalog order, then the gateway pages,
 // a connection reset, a truncated body, and a 401 with no token.
 //
 // A table test that serves each one (NewServer(t, f.Step)) and checks that
@@ -33,7 +33,7 @@ type Failure struct {
 // that client against everything the documents describe.
 func Failures() iter.Seq[Failure] {
 	return func(yield func(Failure) bool) {
-		for e := range apierr.Entries() {
+		for e := range apierr.Documented().Entries() {
 			if !yield(Failure{string(e.Code), Respond(apierr.New(e.Code)), e.Retry}) {
 				return
 			}

@@ -91,6 +91,15 @@ type pageCase struct {
 	close   bool   // whether the page ends its connection
 }
 
+// gatewayOf is who FromResponse says answered each page.
+var gatewayOf = map[string]string{
+	"nginx 502": "nginx", "nginx 504": "nginx", "nginx 429": "nginx",
+	"nginx 429 Retry-After": "nginx", "nginx 503": "nginx", "nginx 413": "nginx",
+	"HAProxy 504": "HAProxy", "Caddy 502": "Caddy", "Caddy 504": "Caddy",
+	"Envoy no healthy upstream": "Envoy", "Envoy connection failure": "Envoy",
+	"Kong no route": "Kong", "Kong bad gateway": "Kong", "Kong rate limited": "Kong",
+}
+
 func TestTheEmbeddedCapturesEqualTheRepositorysOwn(t *testing.T) {
 	t.Parallel()
 	entries, err := captures.ReadDir("captures")
@@ -194,7 +203,7 @@ func TestAnInvalidPageIsReportedWhenScripted(t *testing.T) {
 func TestPagesReadBackAsAGatewaysAnswer(t *testing.T) {
 	t.Parallel()
 	for _, p := range gatewayPages {
-		t.Run(p.name+" reaches a Go client as an error without a documented code", func(t *testing.T) {
+		t.Run(p.name+" reaches a Go client as its gateway's error", func(t *testing.T) {
 			t.Parallel()
 			srv := NewServer(t, p.step())
 			resp, err := newClient(t).Get(srv.URL)
@@ -204,6 +213,7 @@ func TestPagesReadBackAsAGatewaysAnswer(t *testing.T) {
 			require.True(t, ok)
 			assert.Equal(t, resp.StatusCode, e.Status)
 			assert.Empty(t, e.Code, "a gateway's page carries no catalog code")
+			assert.Equal(t, gatewayOf[p.name], e.Gateway, "the gateway is named")
 		})
 	}
 }

@@ -115,7 +115,7 @@ func newClient(out io.Writer, policy apierr.Policy,
 			fmt.Fprintf(out, "  attempt %d: %d %s, resending after %v\n",
 				ev.Attempt, ev.Status, ev.Code, ev.Wait)
 		},
-		Refresh: func(req *http.Request) error {
+		Refresh: func(req *http.Request, _ *apierr.Error) error {
 			req.Header.Set("Authorization", fmt.Sprintf("Bearer token-%d", tokens.Add(1)))
 			return nil
 		},
