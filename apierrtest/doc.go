@@ -10,9 +10,10 @@
 //     connection, a [Truncated] body, or a gateway's own page such as
 //     [NginxBadGateway] or [KongNoRoute], byte for byte as those gateways
 //     send it — and records every request ([Server.Requests]);
-//   - a [Sleeper] stands in for [apierr.Transport]'s Sleep: it records each
-//     wait and returns at once, so the documented 3 s, 6 s, 12 s, 24 s,
-//     48 s schedule is an assertion, not 93 seconds;
+//   - a [Sleeper] stands in for [apierr.Transport]'s Sleep and Now: it
+//     records each wait and returns at once, so the documented 3 s, 6 s,
+//     12 s, 24 s, 48 s schedule is an assertion, not 93 seconds, and its
+//     clock advances by those waits for the Transport's budget;
 //   - [Failures] lists every documented failure with what a client that
 //     follows the documents does about it: one table test covers them all.
 //

@@ -88,14 +88,16 @@ func ExampleReset() {
 	// Transport: 200 []
 }
 
-// The whole schedule of a failure that never ends, asserted at once.
+// The whole schedule of a failure that never ends, asserted at once. The
+// Sleeper's clock is the Transport's too, so that its per-host budget sees
+// the 93 seconds go by.
 func ExampleSleeper() {
 	t := &testing.T{}
 	srv := apierrtest.NewServer(t, apierrtest.NginxGatewayTimeout())
 	defer srv.Close()
 
 	var sleeper apierrtest.Sleeper
-	client := &http.Client{Transport: &apierr.Transport{Sleep: sleeper.Sleep}}
+	client := &http.Client{Transport: &apierr.Transport{Sleep: sleeper.Sleep, Now: sleeper.Now}}
 	resp, err := client.Get(srv.URL)
 	if err != nil {
 		fmt.Println(err)

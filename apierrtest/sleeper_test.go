@@ -82,3 +82,49 @@ func TestSleeperMakesTheDocumentedScheduleAnAssertion(t *testing.T) {
 	assert.Equal(t, 93*time.Second, sleeper.Total())
 	assert.Len(t, srv.Requests(), 6)
 }
+
+func TestSleeperNowAdvancesByTheWaitsAlone(t *testing.T) {
+	t.Parallel()
+	var s Sleeper
+	start := s.Now()
+	assert.Equal(t, start, s.Now(), "the clock stands still between waits")
+	require.NoError(t, s.Sleep(context.Background(), 3*time.Second))
+	require.NoError(t, s.Sleep(context.Background(), -time.Second))
+	require.NoError(t, s.Sleep(context.Background(), 6*time.Second))
+	assert.Equal(t, start.Add(9*time.Second), s.Now(), "a negative wait counts as none")
+	assert.Equal(t, 9*time.Second, s.Total())
+}
+
+func TestSleeperNowKeepsTheBudgetAsARealClientWouldSeeIt(t *testing.T) {
+	t.Parallel()
+	tests := []struct {
+		name    string
+		virtual bool
+		want    int
+	}{
+		// Five failing calls span 5 × 93 s: each window of the budget sees
+		// one call's resends, and every call gets all five.
+		{"with the Sleeper's clock, every call resends five times", true, 5 * 6},
+		// On the wall clock the five calls take no time at all, and the
+		// host's budget (10 resends at first, plus 0.2 per call) runs out.
+		{"with the wall clock, the budget runs out", false, 16},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			t.Parallel()
+			srv := NewServer(t, NginxServiceUnavailable())
+			var sleeper Sleeper
+			tr := &apierr.Transport{Base: newClient(t).Transport, Sleep: sleeper.Sleep}
+			if tt.virtual {
+				tr.Now = sleeper.Now
+			}
+			client := &http.Client{Transport: tr}
+			for range 5 {
+				resp, err := client.Get(srv.URL)
+				require.NoError(t, err)
+				resp.Body.Close()
+			}
+			assert.Len(t, srv.Requests(), tt.want)
+		})
+	}
+}
