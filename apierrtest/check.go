@@ -20,7 +20,7 @@ import (
 // Rule names one rule of the documents that [CheckResponse] judges.
 type Rule string
 
-// The rules, in the order CheckResponse judges them.
+// The rules CheckResponse judges.
 const (
 	// RuleMethod: the status is one Open Finance Brasil's table allows for
 	// the request's method ([apierr.StatusAllowed]).

@@ -47,10 +47,12 @@ func Failures() iter.Seq[Failure] {
 }
 
 // others are the failures that are not catalog entries. Their classes are
-// DESIGN's status rules, written out rather than computed, so that a test
-// of FromResponse against them means something: a 5xx is Backoff (501 and
-// 505 are not, and none is here); a 4xx is NoRetry, a 429 included unless
-// it reads "Too Many Sessions"; a 401 with a challenge is Reauthenticate.
+// written out from the documents rather than computed, so that a test of
+// FromResponse against them means something: Brick Bank's "resend a 5xx,
+// never a 4xx" (a 429 included, unless it reads "Too Many Sessions"); the
+// booking API's table, for which 501 and 505 are not transient (none is
+// here); and RFC 6750 §3.1, for which a 401 with a challenge asks for
+// credentials.
 func others() []Failure {
 	return []Failure{
 		{"nginx 502", NginxBadGateway(), apierr.Backoff},

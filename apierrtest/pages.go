@@ -28,7 +28,7 @@ type page struct {
 func capturedPage(file string) Step {
 	wire, err := captures.ReadFile("captures/" + file)
 	if err != nil {
-		return Step{answer: reset{}, times: 1, err: fmt.Errorf("gateway page %s: %w", file, err)}
+		return Step{times: 1, err: fmt.Errorf("gateway page %s: %w", file, err)}
 	}
 	return pageStep(file, wire)
 }
@@ -38,7 +38,7 @@ func capturedPage(file string) Step {
 func pageStep(name string, wire []byte) Step {
 	p, err := parsePage(wire)
 	if err != nil {
-		return Step{answer: reset{}, times: 1, err: fmt.Errorf("gateway page %s: %w", name, err)}
+		return Step{times: 1, err: fmt.Errorf("gateway page %s: %w", name, err)}
 	}
 	return Step{answer: p, times: 1}
 }
@@ -111,9 +111,10 @@ func CaddyBadGateway() Step { return capturedPage("caddy-dead-port.http") }
 // answer in time: 504 with an empty body, as captured.
 func CaddyGatewayTimeout() Step { return capturedPage("caddy-slow-upstream.http") }
 
-// The Envoy and Kong pages are not captures: they are what those servers'
-// sources write for a client that sends no Accept header, with the Date of
-// the captures.
+// The Envoy and Kong pages are not captures: their status, content type
+// and body are what those servers' sources write for a client that sends
+// no Accept header; their other headers are the ones they add by default,
+// with the Date of the captures.
 
 // envoyNoHealthyUpstream is Envoy's local reply when its cluster has no
 // healthy host (response flag UH).
@@ -180,28 +181,28 @@ const kongRateLimited = "HTTP/1.1 429 Too Many Requests\r\n" +
 	"\r\n" +
 	"{\n  \"message\":\"API rate limit exceeded\"\n}"
 
-// EnvoyNoHealthyUpstream is Envoy's 503 "no healthy upstream": its cluster
+// EnvoyNoHealthyUpstream is Envoy's local reply 503 "no healthy upstream": its cluster
 // has no host that passes health checks.
 func EnvoyNoHealthyUpstream() Step {
 	return pageStep("Envoy no healthy upstream", []byte(envoyNoHealthyUpstream))
 }
 
-// EnvoyConnectFailure is Envoy's 503 "upstream connect error or
+// EnvoyConnectFailure is Envoy's local reply 503 "upstream connect error or
 // disconnect/reset before headers. reset reason: connection failure": it
 // could not connect to the upstream.
 func EnvoyConnectFailure() Step {
 	return pageStep("Envoy connection failure", []byte(envoyConnectFailure))
 }
 
-// KongNoRoute is Kong's 404 {"message":"no Route matched with those
+// KongNoRoute is Kong 2.8's 404 {"message":"no Route matched with those
 // values"}: no route of the gateway matches the request's path or method,
 // so it never reached the API (Brick Bank's document lists it).
 func KongNoRoute() Step { return pageStep("Kong no route", []byte(kongNoRoute)) }
 
-// KongBadGateway is Kong's 502 "An invalid response was received from the
+// KongBadGateway is Kong 2.8's 502 "An invalid response was received from the
 // upstream server": the upstream failed or could not be reached.
 func KongBadGateway() Step { return pageStep("Kong bad gateway", []byte(kongBadGateway)) }
 
-// KongRateLimited is Kong's rate-limiting plugin's 429 "API rate limit
+// KongRateLimited is Kong 2.8's rate-limiting plugin's 429 "API rate limit
 // exceeded", with Retry-After: 30.
 func KongRateLimited() Step { return pageStep("Kong rate limited", []byte(kongRateLimited)) }

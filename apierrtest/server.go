@@ -21,8 +21,10 @@ const MaxBody = 8 << 20
 
 // Server is an [httptest.Server] on loopback that answers requests with
 // scripts of [Step] values and records every request it receives. Create it
-// with [NewServer]. It is safe for concurrent use, and for tests that run
-// in parallel: each has its own.
+// with [NewServer]. It speaks HTTP/1.1, as the gateways whose pages it
+// serves do, and closes each connection after its response (see [Reset]).
+// It is safe for concurrent use, and for tests that run in parallel: each
+// has its own.
 type Server struct {
 	// URL is the server's base URL: http://127.0.0.1:port, no trailing slash.
 	URL string

@@ -150,7 +150,7 @@ func (a truncated) serve(s *Server, w http.ResponseWriter, r *http.Request, _ bo
 	var wire bytes.Buffer
 	fmt.Fprintf(&wire, "HTTP/1.1 %d %s\r\n", rec.Code, http.StatusText(rec.Code))
 	rec.Header().Set("Content-Length", strconv.Itoa(len(body)))
-	_ = rec.Header().Write(&wire) // a bytes.Buffer does not fail
+	_ = rec.Header().Write(&wire) // its only errors would be the buffer's, and it has none
 	wire.WriteString("\r\n")
 	wire.Write(body[:len(body)/2])
 	s.sendRaw(w, r, wire.Bytes(), closeConn, false)
