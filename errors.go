@@ -10,29 +10,59 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/apierr/apierr/internal/text"
 )
 
-// Error is an API error: built from the catalog by a server ([New], [Wrap])
-// or read from a response by a client ([FromResponse]).
+// Error is an API error: built from a catalog by a server ([New], [Wrap],
+// [Catalog.New]) and written by [Write], or read from a response by a
+// client ([FromResponse], the [Transport]).
 //
-// An application code outside the catalog is an Error literal; [Write]
-// honours its fields:
+// An application's own codes belong in a [Catalog] ([Catalog.With]), so
+// that clients and the command line know them too; an Error literal also
+// works, and [Write] honours its fields:
 //
 //	&apierr.Error{Status: 409, Code: "SALDO_INSUFICIENTE", Title: "Saldo insuficiente",
 //		Format: apierr.FormatCodeTitleDetail}
 type Error struct {
-	Status     int
-	Code       Code
-	Title      string
-	Detail     string
-	Details    json.RawMessage // error_details, when present
-	Format     Format
-	Retry      RetryClass
-	RetryAfter time.Duration // server: sent as Retry-After; client: read from it
-	Challenge  *Challenge    // the Bearer challenge sent or received
-	Gateway    string        // client side: who answered when the API did not ("nginx", "Kong"); "" otherwise
-	Header     http.Header   // client side: the response's headers
-	Raw        []byte        // client side: the body as received, at most MaxErrorBody bytes
+	// Status is the HTTP status: the entry's on the server (Write sends
+	// 500 for one outside 400–599), the response's on the client.
+	Status int
+	// Code is the error code: the body's, or the Bearer challenge's error
+	// when the body has none; "" for a gateway's page or an empty body.
+	Code Code
+	// Title and Detail are the documented texts on the server (WithDetail
+	// replaces the detail); on the client, the body's, filled in from the
+	// catalog when the body lacks them and the code is known. Detail holds
+	// a gateway's message or an HTML page's title.
+	Title  string
+	Detail string
+	// Details is error_details, or a problem+json body's extension
+	// members as one object; nil when absent. Set by WithDetails.
+	Details json.RawMessage
+	// Format is the wire format: the entry's on the server (WithFormat
+	// changes it), what was seen on the client (FormatBearer when a Bearer
+	// challenge carries an error).
+	Format Format
+	// Retry is what to do about it: the entry's class, or on the client
+	// the class FromResponse's rules give the response.
+	Retry RetryClass
+	// RetryAfter is sent as Retry-After by a server (WithRetryAfter); on
+	// the client, the wait the response's Retry-After asked for.
+	RetryAfter time.Duration
+	// Challenge is the Bearer challenge: the parameters a server adds
+	// (WithScope), or the first Bearer challenge a client received, with
+	// its realm, scope, service, error and the rest.
+	Challenge *Challenge
+	// Gateway is set on the client when a gateway or proxy answered in
+	// the API's place ("nginx", "Kong", …): the request may not have
+	// reached the API. "" when the API answered.
+	Gateway string
+	// Header is the response's headers, on the client side.
+	Header http.Header
+	// Raw is the body as received (before any gzip or deflate decoding),
+	// at most MaxErrorBody bytes, on the client side.
+	Raw []byte
 
 	cause      error // Wrap's cause: for logs and errors.Is/As, never the wire
 	received   bool  // read from another server's response: never written as this server's
@@ -124,6 +154,18 @@ func (e *Error) WithDetails(details any) *Error {
 	return c
 }
 
+// WithFormat returns a copy of e written in format f: a token endpoint
+// answers New(InvalidRequest).WithFormat(FormatOAuth), an OAuth body with
+// no challenge, where a resource server sends the Bearer challenge.
+func (e *Error) WithFormat(f Format) *Error {
+	if e == nil {
+		return nil
+	}
+	c := e.clone()
+	c.Format = f
+	return c
+}
+
 // WithScope returns a copy of e whose Bearer challenge names the scopes the
 // resource needs (RFC 6750 §3: scope="a b"), as insufficient_scope should.
 // No scopes removes the parameter.
@@ -169,32 +211,33 @@ func (e *Error) InteractionID() string {
 
 // Error returns the status, the code and the detail (the title when there is
 // no detail). It never includes the raw body or the wrapped cause, so it is
-// safe to show.
+// safe to show; control characters a server sent (CR, LF, ESC…) are quoted
+// ("\r", "\x1b"), so they cannot forge a log line or drive a terminal.
 func (e *Error) Error() string {
 	if e == nil {
 		return "apierr: <nil>"
 	}
-	var b strings.Builder
-	b.WriteString("apierr: ")
-	b.WriteString(strconv.Itoa(e.Status))
+	b := make([]byte, 0, 32+len(e.Code)+len(e.Detail))
+	b = append(b, "apierr: "...)
+	b = strconv.AppendInt(b, int64(e.Status), 10)
 	if e.Code != "" {
-		b.WriteByte(' ')
-		b.WriteString(string(e.Code))
+		b = append(b, ' ')
+		b = text.AppendQuoted(b, string(e.Code))
 	}
 	if e.unknown != "" {
-		b.WriteString(" (unknown code ")
-		b.WriteString(strconv.Quote(string(e.unknown)))
-		b.WriteByte(')')
+		b = append(b, " (unknown code "...)
+		b = strconv.AppendQuote(b, string(e.unknown))
+		b = append(b, ')')
 	}
 	msg := e.Detail
 	if msg == "" {
 		msg = e.Title
 	}
 	if msg != "" {
-		b.WriteString(": ")
-		b.WriteString(msg)
+		b = append(b, ": "...)
+		b = text.AppendQuoted(b, msg)
 	}
-	return b.String()
+	return string(b)
 }
 
 // Unwrap returns the cause given to [Wrap], if any.

@@ -263,7 +263,7 @@ func (wr Writer) appendChallengeFor(b []byte, r *http.Request, e *Error,
 		}
 	case status != http.StatusUnauthorized:
 		return b, false
-	case e.Code == "invalid_client":
+	case e.Code == InvalidClient:
 		scheme = clientScheme(r)
 	case e.Code == TokenNaoAutorizado || e.Code == InvalidToken:
 		params = append(params, param{"error", string(InvalidToken)})

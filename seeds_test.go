@@ -44,15 +44,35 @@ var (
 	seed003Field = regexp.MustCompile(`^\s*"?([a-z_]+)"?\s*:\s*"(.*?)"?,?\s*$`)
 )
 
-// seedText trims each line's indentation and drops blank lines, as the
-// catalog keeps seed 003's "Causa" and "Solução" texts.
+// seedText is a "Causa" or "Solução" text as the catalog keeps it. The seed
+// separates a paragraph from the list it introduces with a blank line, and
+// indents the list: each block between blank lines loses the indentation all
+// its lines share and keeps the rest, so a list reads flush under its
+// paragraph and a nested step stays indented under its parent
+// ("2. Consultar o consentimento…" then "  1. Se o status…"). Blank lines
+// and trailing spaces are dropped; bullets are kept.
 func seedText(lines []string) string {
-	var out []string
-	for _, l := range lines {
-		if l = strings.TrimSpace(l); l != "" {
-			out = append(out, l)
+	var out, block []string
+	flush := func() {
+		common := -1
+		for _, l := range block {
+			if n := len(l) - len(strings.TrimLeft(l, " ")); common < 0 || n < common {
+				common = n
+			}
 		}
+		for _, l := range block {
+			out = append(out, l[common:])
+		}
+		block = block[:0]
 	}
+	for _, l := range lines {
+		if l = strings.TrimRight(l, " \t"); l != "" {
+			block = append(block, l)
+			continue
+		}
+		flush()
+	}
+	flush()
 	return strings.Join(out, "\n")
 }
 
@@ -186,6 +206,7 @@ func seed003DefaultExample(t testing.TB) map[string]string {
 }
 
 var (
+	seed002Chapter = regexp.MustCompile(`^(\d)\. \S`)
 	seed002Section = regexp.MustCompile(`^(\d)\.\d+\. HTTP/1\.1 (\d{3}) (.+?)\s*$`)
 	seed002Name    = regexp.MustCompile("`([A-Za-z0-9]+)`")
 	seed002Bearer  = regexp.MustCompile("^`?(invalid_request|invalid_token|insufficient_scope)`?: (.+)$")
@@ -198,6 +219,9 @@ func stripMarkdown(s string) string {
 
 // parseSeed002 reads seed 002 §3's exception names (a bullet may name two:
 // "`A` y `B`") and §2's bearer errors, whose Spanish text is their cause.
+// A chapter heading ("3. Códigos de estado…") resets the status, so the
+// bullets chapter 3 opens with, which name the body's members ("`error`:
+// Código de error."), belong to no section and are not names.
 func parseSeed002(t testing.TB) (trusted []Code, entries map[Code]seedEntry) {
 	t.Helper()
 	entries = make(map[Code]seedEntry)
@@ -208,6 +232,14 @@ func parseSeed002(t testing.TB) (trusted []Code, entries map[Code]seedEntry) {
 			chapter, _ = strconv.Atoi(m[1])
 			status, _ = strconv.Atoi(m[2])
 			reason = m[3]
+			continue
+		}
+		if m := seed002Chapter.FindStringSubmatch(l); m != nil {
+			chapter, _ = strconv.Atoi(m[1])
+			status, reason = 0, ""
+			continue
+		}
+		if status == 0 {
 			continue
 		}
 		if chapter == 2 {
@@ -275,4 +307,90 @@ func parseSeed004(t testing.TB) []seed004Row {
 		}})
 	}
 	return rows
+}
+
+// rfc6749Error is one error code of testdata/refs/rfc6749-errors.txt.
+type rfc6749Error struct {
+	Code        Code
+	Section     string   // "5.2", "4.1.2.1"
+	Status      int      // the section's default or a note's "HTTP 401"; 0: the reference gives none
+	Description string   // the first line after the code that is not a note
+	Notes       []string // the reference's parenthesised lines
+}
+
+// byteRange is one %xLO-HI range of an ABNF character set.
+type byteRange struct{ Lo, Hi byte }
+
+var (
+	rfc6749Section = regexp.MustCompile(`^Section ([\d.]+) \((.*)\):$`)
+	rfc6749Code    = regexp.MustCompile(`^[a-z_]+$`)
+	rfc6749Status  = regexp.MustCompile(`HTTP (\d{3})`)
+	rfc6749Charset = regexp.MustCompile(`%x([0-9A-F]{2})-([0-9A-F]{2})`)
+)
+
+// parseRFC6749 reads the RFC 6749 reference: its error codes, in order, and
+// the character set it gives for error_description.
+func parseRFC6749(t testing.TB) ([]rfc6749Error, []byteRange) {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join("testdata", "refs", "rfc6749-errors.txt"))
+	require.NoError(t, err)
+	var (
+		errs      []rfc6749Error
+		charset   []byteRange
+		section   string
+		defStatus int
+		cur       *rfc6749Error
+	)
+	for _, l := range strings.Split(string(b), "\n") {
+		switch {
+		case l == "":
+			cur = nil
+		case rfc6749Section.MatchString(l):
+			m := rfc6749Section.FindStringSubmatch(l)
+			section, defStatus = m[1], 0
+			if s := rfc6749Status.FindStringSubmatch(m[2]); s != nil &&
+				strings.Contains(m[2], "unless specified otherwise") {
+				defStatus, _ = strconv.Atoi(s[1])
+			}
+		case strings.HasPrefix(l, "Values of error_description MUST NOT include"):
+			for _, m := range rfc6749Charset.FindAllStringSubmatch(l, -1) {
+				lo, _ := strconv.ParseUint(m[1], 16, 8)
+				hi, _ := strconv.ParseUint(m[2], 16, 8)
+				charset = append(charset, byteRange{byte(lo), byte(hi)})
+			}
+		case section == "":
+			// the reference's own preamble
+		case cur == nil && rfc6749Code.MatchString(l):
+			errs = append(errs, rfc6749Error{Code: Code(l), Section: section, Status: defStatus})
+			cur = &errs[len(errs)-1]
+		case cur == nil:
+			require.Failf(t, "RFC 6749 reference", "a line outside any error: %q", l)
+		case strings.HasPrefix(l, "("):
+			cur.Notes = append(cur.Notes, l)
+			if s := rfc6749Status.FindStringSubmatch(l); s != nil {
+				cur.Status, _ = strconv.Atoi(s[1])
+			}
+		case cur.Description == "":
+			cur.Description = l
+		default:
+			require.Failf(t, "RFC 6749 reference", "%s has two descriptions", cur.Code)
+		}
+	}
+	require.NotEmpty(t, errs)
+	require.NotEmpty(t, charset, "the reference gives error_description's character set")
+	return errs, charset
+}
+
+// outsideCharset returns the index of the first byte of s outside set, or -1.
+func outsideCharset(s string, set []byteRange) int {
+	for i := 0; i < len(s); i++ {
+		ok := false
+		for _, r := range set {
+			ok = ok || r.Lo <= s[i] && s[i] <= r.Hi
+		}
+		if !ok {
+			return i
+		}
+	}
+	return -1
 }
