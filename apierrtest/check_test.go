@@ -25,14 +25,17 @@ type written struct {
 	writer apierr.Writer
 }
 
+// ownFormat stands for the entry's own format: no WithFormat.
+const ownFormat apierr.Format = 255
+
 var everyWay = []written{
-	{"in its own format", 255, "", apierr.Writer{}},
+	{"in its own format", ownFormat, "", apierr.Writer{}},
 	{"as code-title-detail", apierr.FormatCodeTitleDetail, "", apierr.Writer{}},
 	{"with an unknown format", apierr.FormatUnknown, "", apierr.Writer{}},
 	{"as an OAuth body", apierr.FormatOAuth, "", apierr.Writer{}},
 	{"as a Bearer challenge", apierr.FormatBearer, "", apierr.Writer{}},
-	{"as problem+json under about:blank", 255, "application/problem+json", apierr.Writer{}},
-	{"as problem+json with a type base", 255, "application/problem+json;q=1, */*;q=0.5",
+	{"as problem+json under about:blank", ownFormat, "application/problem+json", apierr.Writer{}},
+	{"as problem+json with a type base", ownFormat, "application/problem+json;q=1, */*;q=0.5",
 		apierr.Writer{ProblemTypeBase: "https://api.example.com/errors/"}},
 	{"as problem+json for every request", apierr.FormatProblem, "", apierr.Writer{}},
 }
@@ -53,8 +56,8 @@ func TestWriteOfEveryEntryFollowsTheDocuments(t *testing.T) {
 					req.Header.Set("Accept", way.accept)
 				}
 				err := apierr.New(e.Code)
-				if way.format != 255 {
-					err.Format = way.format
+				if way.format != ownFormat {
+					err = err.WithFormat(way.format)
 				}
 				rec := httptest.NewRecorder()
 				way.writer.Logger = quiet.Logger
