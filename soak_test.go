@@ -142,17 +142,11 @@ func TestSoak(t *testing.T) {
 		}
 		wg.Wait()
 	}
-	heap := func() uint64 {
-		runtime.GC()
-		var m runtime.MemStats
-		runtime.ReadMemStats(&m)
-		return m.HeapAlloc
-	}
 	goroutines := runtime.NumGoroutine()
 	run(time.Now().Add(*soak/10), "warm")
-	heapBefore := heap()
+	heapBefore := heapAlloc()
 	run(time.Now().Add(*soak), "soak")
-	heapAfter := heap()
+	heapAfter := heapAlloc()
 
 	t.Logf("%d requests (%d keyless POST/PATCH), %d reached the server; %d executed twice; "+
 		"heap %d KiB before, %d KiB after", sent.Load(), keyless.Load(), s.requests.Load(),
