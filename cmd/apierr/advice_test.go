@@ -174,3 +174,18 @@ func TestClassifyJSONCarriesTheFittedAdvice(t *testing.T) {
 	assert.Empty(t, got.Solution)
 	assert.Len(t, got.Notes, 1)
 }
+
+func TestClassifyShowsEveryChallengeUpToABound(t *testing.T) {
+	challenges := strings.Repeat("Basic realm=\"a\", ", 20) + `Bearer error="invalid_token"`
+	e := &apierr.Error{Status: 401, Retry: apierr.Reauthenticate, Header: bearer(challenges)}
+
+	r := classifyAs(t, e, "text")
+	assert.Equal(t, maxChallengeLines, strings.Count(r.stdout, `Basic realm="a"`))
+	assert.Contains(t, r.stdout, "… [13 more challenges cut; --format json shows all]")
+
+	r = classifyAs(t, e, "json")
+	var got classifyJSON
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &got))
+	assert.Len(t, got.Challenges, 21)
+	assert.Equal(t, `Bearer error="invalid_token"`, got.Challenges[20])
+}

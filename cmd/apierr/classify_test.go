@@ -244,3 +244,15 @@ func TestClassifyCutsALongTextWithAMarker(t *testing.T) {
 	require.NoError(t, json.Unmarshal([]byte(r.stdout), &got))
 	assert.Equal(t, detail, got.Detail, "JSON keeps every character")
 }
+
+// A Basic or Negotiate beside the Bearer: every challenge is shown, in the
+// order sent.
+func TestClassifyShowsEveryChallenge(t *testing.T) {
+	r := runCLI(t, "", "classify", response("multiple-challenges.http"))
+	require.Equal(t, exitAPIError, r.exit, r.stderr)
+	negotiate := strings.Index(r.stdout, "challenge   Negotiate\n")
+	basic := strings.Index(r.stdout, `Basic realm="legacy"`)
+	bearer := strings.Index(r.stdout, `Bearer realm="api", error="invalid_token"`)
+	assert.True(t, negotiate >= 0 && negotiate < basic && basic < bearer,
+		"in order:\n%s", r.stdout)
+}

@@ -99,13 +99,23 @@ func (r reading) addReceived(b *block, j *classifyJSON) {
 	b.add("challenge", r.challengeLines(j))
 }
 
-// challengeLines lists every challenge of WWW-Authenticate, one a line,
+// maxChallengeLines bounds the challenges text output lists: a header of
+// a thousand challenges is an attack, or a bug, and says so in one line.
+const maxChallengeLines = 8
+
+// challengeLines lists the challenges of WWW-Authenticate, one a line,
 // and where the header stopped making sense.
 func (r reading) challengeLines(j *classifyJSON) string {
 	var lines []string
-	for _, ch := range r.challenges {
+	for i, ch := range r.challenges {
 		j.Challenges = append(j.Challenges, ch.String())
-		lines = append(lines, wire(ch.String()))
+		switch {
+		case i < maxChallengeLines:
+			lines = append(lines, wire(ch.String()))
+		case i == maxChallengeLines:
+			lines = append(lines, fmt.Sprintf("… [%d more challenges cut; --format json "+
+				"shows all]", len(r.challenges)-maxChallengeLines))
+		}
 	}
 	if r.challengeErr != nil {
 		msg := strings.TrimPrefix(r.challengeErr.Error(), "apierr: ")
