@@ -56,7 +56,7 @@ func quoted(s string) string { return `"` + text.Quote(s) + `"` }
 // that reached the output by some other path, keeping only the line breaks
 // the command wrote.
 func guardText(out []byte) []byte {
-	if !hasUnsafe(out, true) {
+	if !hasUnsafe(out) {
 		return out
 	}
 	var b []byte
@@ -74,7 +74,7 @@ func guardText(out []byte) []byte {
 // (DEL, the C1 controls, the bidi overrides, U+2028 and U+2029): as \uXXXX
 // they read back as the same text.
 func guardJSON(out []byte) []byte {
-	if !hasUnsafe(out, true) {
+	if !hasUnsafe(out) {
 		return out
 	}
 	b := make([]byte, 0, len(out)+32)
@@ -90,12 +90,12 @@ func guardJSON(out []byte) []byte {
 	return b
 }
 
-// hasUnsafe reports whether b holds a rune text.IsUnsafe rejects, or a byte
-// that is not UTF-8; LF is allowed when lf is set.
-func hasUnsafe(b []byte, lf bool) bool {
+// hasUnsafe reports whether b holds a rune text.IsUnsafe rejects but LF,
+// the command's own line break, or a byte that is not UTF-8.
+func hasUnsafe(b []byte) bool {
 	for i := 0; i < len(b); {
 		r, size := utf8.DecodeRune(b[i:])
-		if r == utf8.RuneError && size == 1 || text.IsUnsafe(r) && !(lf && r == '\n') {
+		if r == utf8.RuneError && size == 1 || text.IsUnsafe(r) && r != '\n' {
 			return true
 		}
 		i += size
