@@ -17,7 +17,9 @@ import (
 	"github.com/apierr/apierr/otelapierr"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
+	"go.opentelemetry.io/otel"
 	"go.opentelemetry.io/otel/attribute"
+	"go.opentelemetry.io/otel/metric/noop"
 	sdkmetric "go.opentelemetry.io/otel/sdk/metric"
 	"go.opentelemetry.io/otel/sdk/metric/metricdata"
 	"go.opentelemetry.io/otel/sdk/metric/metricdata/metricdatatest"
@@ -351,6 +353,102 @@ func TestAContextEndedMidWaitGivesUpOnTheContext(t *testing.T) {
 	require.Len(t, points, 1)
 	v, _ := points[0].Attributes.Value(otelapierr.ReasonKey)
 	assert.Equal(t, "context", v.AsString())
+}
+
+func TestARefreshIsAnImmediateResend(t *testing.T) {
+	tel := newTelemetry(t)
+	srv, base := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") == "Bearer renewed" {
+			return
+		}
+		w.Header().Set("WWW-Authenticate", `Bearer realm="api", error="invalid_token"`)
+		w.WriteHeader(http.StatusUnauthorized)
+	})
+	tr := otelapierr.Instrument(&apierr.Transport{
+		Base: base, Sleep: (&sleeper{}).Sleep,
+		Refresh: func(req *http.Request, _ *apierr.Error) error {
+			req.Header.Set("Authorization", "Bearer renewed")
+			return nil
+		},
+	}, otelapierr.WithMeterProvider(tel.meters))
+
+	resp := tel.get(t, tr, http.MethodGet, srv.URL, nil)
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+
+	span := tel.onlySpan(t)
+	require.Len(t, span.Events, 1)
+	assert.Equal(t, attribute.StringValue("refresh"), attrOf(span.Events[0].Attributes,
+		otelapierr.ReasonKey))
+	assert.Equal(t, attribute.StringValue("reauthenticate"), attrOf(span.Events[0].Attributes,
+		otelapierr.ClassKey))
+	assert.Equal(t, attribute.StringValue("invalid_token"), attrOf(span.Events[0].Attributes,
+		otelapierr.CodeKey))
+	assert.Equal(t, attribute.Float64Value(0), attrOf(span.Events[0].Attributes,
+		otelapierr.WaitKey))
+
+	waits, ok := metricNamed(t, tel.collect(t), otelapierr.MetricWaitTime).
+		Data.(metricdata.Histogram[float64])
+	require.True(t, ok)
+	require.Len(t, waits.DataPoints, 1)
+	assert.Equal(t, uint64(1), waits.DataPoints[0].BucketCounts[0],
+		"a resend with no wait has a bucket of its own")
+}
+
+func TestConcurrentRequestsAreEachCounted(t *testing.T) {
+	tel := newTelemetry(t)
+	var hits sync.Map // path → attempts so far
+	srv, base := serve(t, func(w http.ResponseWriter, r *http.Request) {
+		n, _ := hits.LoadOrStore(r.URL.Path, new(atomic.Int32))
+		if n.(*atomic.Int32).Add(1) == 1 {
+			w.WriteHeader(http.StatusServiceUnavailable) // each request fails once
+		}
+	})
+	tr := otelapierr.Instrument(&apierr.Transport{
+		Base: base, Sleep: (&sleeper{}).Sleep, Budget: &apierr.Budget{Ratio: -1},
+	}, otelapierr.WithMeterProvider(tel.meters))
+
+	const requests = 32
+	var wg sync.WaitGroup
+	for i := range requests {
+		wg.Go(func() {
+			ctx, span := tel.tracer.Start(context.Background(), "GET")
+			defer span.End()
+			req, err := http.NewRequestWithContext(ctx, http.MethodGet,
+				srv.URL+"/"+strconv.Itoa(i), nil)
+			if !assert.NoError(t, err) {
+				return
+			}
+			resp, err := tr.RoundTrip(req)
+			if assert.NoError(t, err) {
+				_ = resp.Body.Close()
+			}
+		})
+	}
+	wg.Wait()
+
+	points := sumPoints(t, tel.collect(t), otelapierr.MetricResends)
+	require.Len(t, points, 1)
+	assert.Equal(t, int64(requests), points[0].Value)
+	spans := tel.spans.GetSpans()
+	require.Len(t, spans, requests)
+	for _, s := range spans {
+		assert.Equal(t, attribute.IntValue(1), attrOf(s.Attributes, "http.request.resend_count"),
+			"each span has its own request's resends, no other's")
+	}
+}
+
+func TestWithoutAMeterProviderTheGlobalOneCounts(t *testing.T) {
+	tel := newTelemetry(t)
+	otel.SetMeterProvider(tel.meters)
+	t.Cleanup(func() { otel.SetMeterProvider(noop.NewMeterProvider()) })
+	srv, base := serve(t, statuses(503, 200))
+	tr := otelapierr.Instrument(&apierr.Transport{Base: base, Sleep: (&sleeper{}).Sleep})
+
+	tel.get(t, tr, http.MethodGet, srv.URL, nil)
+
+	points := sumPoints(t, tel.collect(t), otelapierr.MetricResends)
+	require.Len(t, points, 1)
+	assert.Equal(t, int64(1), points[0].Value)
 }
 
 // ignoreTimes leaves out of a comparison what varies from run to run:
