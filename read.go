@@ -131,22 +131,26 @@ func (c *Catalog) classify(status int, header http.Header, raw []byte) *Error {
 			e.Detail = entry.Detail
 		}
 	}
-	switch {
-	case bearer != nil && bearer.Params["error"] == string(InvalidToken):
-		e.Retry = Reauthenticate
-	case known:
-		e.Retry = entry.Retry
-	case status == http.StatusTooManyRequests &&
-		(isTooManySessions(string(e.Code)) || isTooManySessions(e.Title)):
-		e.Retry = Backoff // Brick Bank's one 4xx exception, by any spelling
-	case status == http.StatusUnauthorized && anyChallenge:
-		e.Retry = Reauthenticate
-	default:
-		e.Retry = StatusRetry(status)
-	}
+	e.Retry = retryClass(e, bearer, anyChallenge, entry, known)
 	e.RetryAfter = retryAfterOf(header)
 	e.Gateway = gatewayOf(e, body)
 	return e
+}
+
+// retryClass is FromResponse's five rules, in their order.
+func retryClass(e *Error, bearer *Challenge, anyChallenge bool, entry Entry, known bool) RetryClass {
+	switch {
+	case bearer != nil && bearer.Params["error"] == string(InvalidToken):
+		return Reauthenticate
+	case known:
+		return entry.Retry
+	case e.Status == http.StatusTooManyRequests &&
+		(isTooManySessions(string(e.Code)) || isTooManySessions(e.Title)):
+		return Backoff // Brick Bank's one 4xx exception, by any spelling
+	case e.Status == http.StatusUnauthorized && anyChallenge:
+		return Reauthenticate
+	}
+	return StatusRetry(e.Status)
 }
 
 // retryAfterOf reads a response's Retry-After, measuring an HTTP-date
@@ -238,19 +242,24 @@ func readBody(e *Error, header http.Header, body []byte) (problemBlank bool) {
 		}
 		return false
 	}
+	return readJSONBody(e, header, trimmed)
+}
+
+// readJSONBody fills e from a JSON body, or what reads as one.
+func readJSONBody(e *Error, header http.Header, body []byte) (problemBlank bool) {
 	// json.Valid costs a fraction of json.Unmarshal's reflection; once the
 	// document is known good, one pass over its top-level members is all
 	// a classification needs.
 	var w wireBody
-	valid := json.Valid(trimmed)
-	scanBody(&w, trimmed, valid)
+	valid := json.Valid(body)
+	scanBody(&w, body, valid)
 	switch {
 	case isProblemJSON(header.Get("Content-Type")) ||
 		w.Type != "" && w.Status.present && !w.Error.present:
 		e.Format = FormatProblem
 		e.Code = Code(w.Code.text)
 		e.Title, e.Detail = w.Title, w.Detail
-		e.Details = problemExtensions(trimmed, valid)
+		e.Details = problemExtensions(body, valid)
 		return w.Type == "" || w.Type == "about:blank"
 	case w.Code.isString:
 		e.Format = FormatCodeTitleDetail
