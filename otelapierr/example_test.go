@@ -7,9 +7,9 @@ import (
 	"net/http"
 	"net/http/httptest"
 	"sync/atomic"
-	"time"
 
 	"github.com/apierr/apierr"
+	"github.com/apierr/apierr/apierrtest"
 	"github.com/apierr/apierr/otelapierr"
 	sdktrace "go.opentelemetry.io/otel/sdk/trace"
 	"go.opentelemetry.io/otel/sdk/trace/tracetest"
@@ -36,7 +36,7 @@ func ExampleInstrument() {
 
 	client := &http.Client{Transport: otelapierr.Instrument(&apierr.Transport{
 		// The example records the documented 3 s wait instead of sitting it out.
-		Sleep: func(context.Context, time.Duration) error { return nil },
+		Sleep: (&apierrtest.Sleeper{}).Sleep,
 	})}
 	defer client.CloseIdleConnections()
 

@@ -6,14 +6,13 @@ import (
 	"io"
 	"net"
 	"net/http"
-	"net/http/httptest"
 	"strconv"
 	"sync"
-	"sync/atomic"
 	"testing"
 	"time"
 
 	"github.com/apierr/apierr"
+	"github.com/apierr/apierr/apierrtest"
 	"github.com/apierr/apierr/otelapierr"
 	"github.com/stretchr/testify/assert"
 	"github.com/stretchr/testify/require"
@@ -30,9 +29,9 @@ import (
 
 func TestResendsAreOnTheRequestSpan(t *testing.T) {
 	tel := newTelemetry(t)
-	srv, base := serve(t, statuses(503, 503, 200))
-	sl := &sleeper{}
-	tr := otelapierr.Instrument(&apierr.Transport{Base: base, Sleep: sl.Sleep},
+	srv := apierrtest.NewServer(t, unavailable.Times(2), apierrtest.Status(200, nil, "ok"))
+	sl := &apierrtest.Sleeper{}
+	tr := otelapierr.Instrument(&apierr.Transport{Sleep: sl.Sleep, Now: sl.Now},
 		otelapierr.WithMeterProvider(tel.meters))
 
 	resp := tel.get(t, tr, http.MethodGet, srv.URL+"/contas?token=s3cret", nil)
@@ -48,11 +47,11 @@ func TestResendsAreOnTheRequestSpan(t *testing.T) {
 			otelapierr.ReasonKey.String("schedule"),
 			otelapierr.ClassKey.String("backoff"),
 			attribute.Int("http.request.resend_count", i+1),
-			otelapierr.WaitKey.Float64(sl.waits[i].Seconds()),
+			otelapierr.WaitKey.Float64(sl.Waits()[i].Seconds()),
 			attribute.Int("http.response.status_code", 503),
 		}, ev.Attributes, "resend %d", i+1)
 	}
-	assert.Equal(t, []time.Duration{3 * time.Second, 6 * time.Second}, sl.waits)
+	assert.Equal(t, []time.Duration{3 * time.Second, 6 * time.Second}, sl.Waits())
 
 	rm := tel.collect(t)
 	host, port := hostPort(t, srv.URL)
@@ -113,18 +112,15 @@ func TestGiveUpsAreEventsAndCounted(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tel := newTelemetry(t)
-			var hits atomic.Int32
-			srv, base := serve(t, func(w http.ResponseWriter, r *http.Request) {
-				hits.Add(1)
-				w.WriteHeader(http.StatusServiceUnavailable)
-			})
+			srv := apierrtest.NewServer(t, unavailable)
+			sl := &apierrtest.Sleeper{}
 			tr := otelapierr.Instrument(&apierr.Transport{
-				Base: base, Sleep: (&sleeper{}).Sleep, Budget: tc.budget,
+				Sleep: sl.Sleep, Now: sl.Now, Budget: tc.budget,
 			}, otelapierr.WithMeterProvider(tel.meters))
 
 			resp := tel.get(t, tr, tc.method, srv.URL, []byte(`{"valor":1}`))
 			assert.Equal(t, http.StatusServiceUnavailable, resp.StatusCode)
-			assert.Equal(t, int32(1), hits.Load(), "the request was sent once")
+			assert.Len(t, srv.Requests(), 1, "the request was sent once")
 
 			span := tel.onlySpan(t)
 			assert.Equal(t, attribute.Value{}, attrOf(span.Attributes, "http.request.resend_count"),
@@ -165,10 +161,9 @@ func TestTransportFailuresCarryTheirErrorType(t *testing.T) {
 	require.NoError(t, err)
 	addr := ln.Addr().String()
 	require.NoError(t, ln.Close())
-	base := &http.Transport{}
-	t.Cleanup(base.CloseIdleConnections)
+	sl := &apierrtest.Sleeper{}
 	tr := otelapierr.Instrument(&apierr.Transport{
-		Base: base, Sleep: (&sleeper{}).Sleep, Policy: apierr.Policy{MaxRetries: 2},
+		Sleep: sl.Sleep, Now: sl.Now, Policy: apierr.Policy{MaxRetries: 2},
 	}, otelapierr.WithMeterProvider(tel.meters))
 
 	ctx, span := tel.tracer.Start(context.Background(), "GET")
@@ -236,13 +231,11 @@ func TestCodesOnMetricsAreOnlyThoseTheCatalogKnows(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tel := newTelemetry(t)
-			srv, base := serve(t, func(w http.ResponseWriter, r *http.Request) {
-				w.Header().Set("Content-Type", "application/json")
-				w.WriteHeader(tc.status)
-				_, _ = io.WriteString(w, `{"code":"`+tc.code+`","title":"Falha","detail":"Falhou."}`)
-			})
+			srv := apierrtest.NewServer(t, apierrtest.Status(tc.status,
+				http.Header{"Content-Type": {"application/json"}},
+				`{"code":"`+tc.code+`","title":"Falha","detail":"Falhou."}`))
 			tr := otelapierr.Instrument(&apierr.Transport{
-				Base: base, Catalog: tc.catalog, Policy: apierr.Policy{MaxRetries: -1},
+				Catalog: tc.catalog, Policy: apierr.Policy{MaxRetries: -1},
 			}, append(tc.opts, otelapierr.WithMeterProvider(tel.meters))...)
 
 			tel.get(t, tr, http.MethodGet, srv.URL, nil)
@@ -261,10 +254,10 @@ func TestCodesOnMetricsAreOnlyThoseTheCatalogKnows(t *testing.T) {
 
 func TestInstrumentKeepsTheHookAlreadySet(t *testing.T) {
 	tel := newTelemetry(t)
-	srv, base := serve(t, statuses(503, 200))
+	srv := apierrtest.NewServer(t, unavailable, apierrtest.Status(200, nil, "ok"))
 	var seen []apierr.Reason
 	tr := otelapierr.Instrument(&apierr.Transport{
-		Base: base, Sleep: (&sleeper{}).Sleep,
+		Sleep:   (&apierrtest.Sleeper{}).Sleep,
 		OnRetry: func(ev apierr.RetryEvent) { seen = append(seen, ev.Reason) },
 	}, otelapierr.WithMeterProvider(tel.meters))
 
@@ -303,9 +296,9 @@ func TestRequestsWithoutARecordingSpanAreStillCounted(t *testing.T) {
 	} {
 		t.Run(tc.name, func(t *testing.T) {
 			tel := newTelemetry(t)
-			srv, base := serve(t, statuses(503, 200))
+			srv := apierrtest.NewServer(t, unavailable, apierrtest.Status(200, nil, "ok"))
 			hook := otelapierr.OnRetry(otelapierr.WithMeterProvider(tel.meters))
-			tr := &apierr.Transport{Base: base, Sleep: (&sleeper{}).Sleep, OnRetry: hook}
+			tr := &apierr.Transport{Sleep: (&apierrtest.Sleeper{}).Sleep, OnRetry: hook}
 
 			ctx, end := tc.ctx(tel)
 			req, err := http.NewRequestWithContext(ctx, http.MethodGet, srv.URL, nil)
@@ -325,11 +318,10 @@ func TestRequestsWithoutARecordingSpanAreStillCounted(t *testing.T) {
 
 func TestAContextEndedMidWaitGivesUpOnTheContext(t *testing.T) {
 	tel := newTelemetry(t)
-	srv, base := serve(t, statuses(503, 200))
+	srv := apierrtest.NewServer(t, unavailable, apierrtest.Status(200, nil, "ok"))
 	ctx, cancel := context.WithCancel(context.Background())
 	defer cancel()
 	tr := otelapierr.Instrument(&apierr.Transport{
-		Base: base,
 		Sleep: func(ctx context.Context, _ time.Duration) error {
 			cancel() // the caller gives up while the Transport waits
 			return ctx.Err()
@@ -357,15 +349,11 @@ func TestAContextEndedMidWaitGivesUpOnTheContext(t *testing.T) {
 
 func TestARefreshIsAnImmediateResend(t *testing.T) {
 	tel := newTelemetry(t)
-	srv, base := serve(t, func(w http.ResponseWriter, r *http.Request) {
-		if r.Header.Get("Authorization") == "Bearer renewed" {
-			return
-		}
-		w.Header().Set("WWW-Authenticate", `Bearer realm="api", error="invalid_token"`)
-		w.WriteHeader(http.StatusUnauthorized)
-	})
+	srv := apierrtest.NewServer(t, apierrtest.Status(http.StatusUnauthorized,
+		http.Header{"Www-Authenticate": {`Bearer realm="api", error="invalid_token"`}}, ""),
+		apierrtest.Status(200, nil, "ok"))
 	tr := otelapierr.Instrument(&apierr.Transport{
-		Base: base, Sleep: (&sleeper{}).Sleep,
+		Sleep: (&apierrtest.Sleeper{}).Sleep,
 		Refresh: func(req *http.Request, _ *apierr.Error) error {
 			req.Header.Set("Authorization", "Bearer renewed")
 			return nil
@@ -374,6 +362,8 @@ func TestARefreshIsAnImmediateResend(t *testing.T) {
 
 	resp := tel.get(t, tr, http.MethodGet, srv.URL, nil)
 	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	require.Len(t, srv.Requests(), 2)
+	assert.Equal(t, "Bearer renewed", srv.Requests()[1].Header.Get("Authorization"))
 
 	span := tel.onlySpan(t)
 	require.Len(t, span.Events, 1)
@@ -396,18 +386,15 @@ func TestARefreshIsAnImmediateResend(t *testing.T) {
 
 func TestConcurrentRequestsAreEachCounted(t *testing.T) {
 	tel := newTelemetry(t)
-	var hits sync.Map // path → attempts so far
-	srv, base := serve(t, func(w http.ResponseWriter, r *http.Request) {
-		n, _ := hits.LoadOrStore(r.URL.Path, new(atomic.Int32))
-		if n.(*atomic.Int32).Add(1) == 1 {
-			w.WriteHeader(http.StatusServiceUnavailable) // each request fails once
-		}
-	})
+	const requests = 32
+	srv := apierrtest.NewServer(t)
+	for i := range requests { // each request fails once
+		srv.Handle("/"+strconv.Itoa(i), unavailable, apierrtest.Status(200, nil, "ok"))
+	}
 	tr := otelapierr.Instrument(&apierr.Transport{
-		Base: base, Sleep: (&sleeper{}).Sleep, Budget: &apierr.Budget{Ratio: -1},
+		Sleep: (&apierrtest.Sleeper{}).Sleep, Budget: &apierr.Budget{Ratio: -1},
 	}, otelapierr.WithMeterProvider(tel.meters))
 
-	const requests = 32
 	var wg sync.WaitGroup
 	for i := range requests {
 		wg.Go(func() {
@@ -441,8 +428,8 @@ func TestWithoutAMeterProviderTheGlobalOneCounts(t *testing.T) {
 	tel := newTelemetry(t)
 	otel.SetMeterProvider(tel.meters)
 	t.Cleanup(func() { otel.SetMeterProvider(noop.NewMeterProvider()) })
-	srv, base := serve(t, statuses(503, 200))
-	tr := otelapierr.Instrument(&apierr.Transport{Base: base, Sleep: (&sleeper{}).Sleep})
+	srv := apierrtest.NewServer(t, unavailable, apierrtest.Status(200, nil, "ok"))
+	tr := otelapierr.Instrument(&apierr.Transport{Sleep: (&apierrtest.Sleeper{}).Sleep})
 
 	tel.get(t, tr, http.MethodGet, srv.URL, nil)
 
@@ -559,27 +546,8 @@ func attrOf(kv []attribute.KeyValue, key attribute.Key) attribute.Value {
 	return attribute.Value{}
 }
 
-// serve starts a test server and a Base of the test's own, both closed
-// when the test ends, so that no connection outlives it.
-func serve(t *testing.T, h http.HandlerFunc) (*httptest.Server, *http.Transport) {
-	t.Helper()
-	srv := httptest.NewServer(h)
-	base := &http.Transport{}
-	t.Cleanup(func() {
-		base.CloseIdleConnections()
-		srv.Close()
-	})
-	return srv, base
-}
-
-// statuses answers each request with the next status, the last repeating.
-func statuses(codes ...int) http.HandlerFunc {
-	var n atomic.Int32
-	return func(w http.ResponseWriter, r *http.Request) {
-		i := min(int(n.Add(1))-1, len(codes)-1)
-		w.WriteHeader(codes[i])
-	}
-}
+// unavailable is a bare 503, which the catalog calls transient.
+var unavailable = apierrtest.Status(http.StatusServiceUnavailable, nil, "")
 
 func hostPort(t *testing.T, rawURL string) (string, int) {
 	t.Helper()
@@ -595,17 +563,4 @@ func drain(t *testing.T, resp *http.Response) {
 	_, err := io.Copy(io.Discard, resp.Body)
 	require.NoError(t, err)
 	require.NoError(t, resp.Body.Close())
-}
-
-// sleeper is a Transport.Sleep that records each wait and returns at once.
-type sleeper struct {
-	mu    sync.Mutex
-	waits []time.Duration
-}
-
-func (s *sleeper) Sleep(ctx context.Context, d time.Duration) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.waits = append(s.waits, d)
-	return ctx.Err()
 }
