@@ -16,7 +16,10 @@
 // that is the client span otelhttp starts for the request, which then
 // spans every attempt and ends with the number of resends; without
 // otelhttp it is whatever span the caller started. A request with no
-// recording span in its context is counted all the same.
+// recording span in its context is counted all the same. Put otelhttp
+// outside the Transport, not as its Base: as the Base it starts one span
+// per attempt, below the request's span, and none of those hears of the
+// resends.
 //
 // Span events carry everything one request's story needs, the error code
 // as received among it. Metrics carry only attributes of bounded
