@@ -298,7 +298,7 @@ func FuzzReadEntries(f *testing.F) {
 				t.Fatalf("an undefined class or format read: %+v", e)
 			}
 		}
-		out, err := json.Marshal(entries)
+		out, err := json.Marshal(append([]Entry{}, entries...)) // "[]", not "null", for none
 		if err != nil {
 			t.Fatal(err)
 		}
