@@ -64,10 +64,13 @@ type Error struct {
 	// at most MaxErrorBody bytes, on the client side.
 	Raw []byte
 
-	cause      error // Wrap's cause: for logs and errors.Is/As, never the wire
-	received   bool  // read from another server's response: never written as this server's
-	unknown    Code  // a code New could not find, kept for Error and logs
-	detailsErr error // why WithDetails dropped its value, kept for logs
+	cause    error // Wrap's cause: for logs and errors.Is/As, never the wire
+	received bool  // read from another server's response: never written as this server's
+	// gatewayMessage is 1 + the index of the stock answer the response was
+	// recognised as, 0 for none.
+	gatewayMessage int
+	unknown        Code  // a code New could not find, kept for Error and logs
+	detailsErr     error // why WithDetails dropped its value, kept for logs
 }
 
 // New returns the documented error for code, ready to write:

@@ -7,15 +7,14 @@ package apierr
 import (
 	"bytes"
 	"cmp"
-	"compress/flate"
-	"compress/gzip"
-	"compress/zlib"
 	"encoding/json"
 	"io"
 	"net/http"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/apierr/apierr/internal/rawhttp"
 )
 
 // MaxErrorBody is the most of an error response's body [FromResponse]
@@ -133,7 +132,7 @@ func (c *Catalog) classify(status int, header http.Header, raw []byte) *Error {
 	}
 	e.Retry = retryClass(e, bearer, anyChallenge, entry, known)
 	e.RetryAfter = retryAfterOf(header)
-	e.Gateway = gatewayOf(e, body)
+	nameGateway(e, body)
 	return e
 }
 
@@ -169,34 +168,19 @@ func retryAfterOf(header http.Header) time.Duration {
 }
 
 // decoded is body decoded from its Content-Encoding (gzip or deflate), at
-// most MaxErrorBody bytes of it; any other body, or one that does not
-// decode, is body itself. What decoded before a fault is kept: a body cut
-// by the peek limit still gives its first bytes.
+// most MaxErrorBody bytes of it, by the same rule the command line reads
+// captures with; a body with no coding, or one that does not decode, is
+// body itself. What decoded before a fault is kept: a body cut by the peek
+// limit still gives its first bytes.
 func decoded(header http.Header, body []byte) []byte {
-	var r io.Reader
-	switch strings.ToLower(strings.TrimSpace(header.Get("Content-Encoding"))) {
-	case "gzip", "x-gzip":
-		zr, err := gzip.NewReader(bytes.NewReader(body))
-		if err != nil {
-			return body
-		}
-		r = zr
-	case "deflate":
-		// RFC 9110's deflate is zlib-wrapped; some servers send it raw.
-		zr, err := zlib.NewReader(bytes.NewReader(body))
-		if err != nil {
-			r = flate.NewReader(bytes.NewReader(body))
-		} else {
-			r = zr
-		}
-	default:
+	if header.Get("Content-Encoding") == "" {
 		return body
 	}
-	out := readBounded(r, MaxErrorBody, -1)
-	if len(out) == 0 {
+	d := rawhttp.Decode(header, bytes.NewReader(body), MaxErrorBody)
+	if len(d.Data) == 0 {
 		return body
 	}
-	return out
+	return d.Data
 }
 
 // isTooManySessions reports whether s reads "Too Many Sessions" in any
