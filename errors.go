@@ -139,8 +139,9 @@ func (e *Error) WithDetail(detail string) *Error {
 }
 
 // WithDetails returns a copy of e with details marshalled at once into
-// [Error.Details] (written as error_details, or as problem extension
-// members). A value that does not marshal is dropped; the marshalling error
+// [Error.Details], written as error_details in an OAuth body or as
+// extension members of a problem+json one; a {"code","title","detail"}
+// body has no place for them, so they are not written there. A value that does not marshal is dropped; the marshalling error
 // is kept for logs, never sent.
 func (e *Error) WithDetails(details any) *Error {
 	if e == nil {
@@ -296,7 +297,9 @@ func (e *Error) LogValue() slog.Value {
 }
 
 // CodeOf returns the code of the first *Error in err's chain: "" for nil,
-// and ERRO_INTERNO for any other error, as a server would write it.
+// and ERRO_INTERNO for any other error, as a server would write it. An
+// *Error read from a response keeps its own code here, for the client that
+// reads it; [Write] answers it as ERRO_INTERNO all the same.
 func CodeOf(err error) Code {
 	if err == nil {
 		return ""
@@ -308,7 +311,9 @@ func CodeOf(err error) Code {
 }
 
 // StatusOf returns the status a server writes for err: 0 for nil, the
-// *Error's status, and 500 for any other error or a status outside 400–599.
+// *Error's status, and 500 for any other error or a status outside
+// 400–599. An *Error read from a response keeps its own status here, for
+// the client that reads it; [Write] answers it with 500.
 func StatusOf(err error) int {
 	if err == nil {
 		return 0

@@ -20,9 +20,9 @@ type RetryEvent struct {
 	Attempt int           // the attempt just judged: 1 for the first
 	Status  int           // its status; 0 when no response came
 	Code    Code          // its code, when it had one
-	Err     error         // why no response came, when none did
+	Err     error         // why no response came, when none did; why Refresh failed
 	Retry   RetryClass    // how the outcome was classified
-	Wait    time.Duration // a resend's wait before the next attempt; 0 for a give-up
+	Wait    time.Duration // a resend's planned wait (a host's hold begun meanwhile adds); 0 for a give-up
 	Reason  Reason        // why it resends, or why it gives up
 }
 

@@ -215,6 +215,9 @@ func ExampleTransport_refresh() {
 
 	client := &http.Client{Transport: &apierr.Transport{
 		Refresh: func(req *http.Request, e *apierr.Error) error {
+			if e.Challenge == nil {
+				return errors.New("the 401 names no token endpoint") // ends RoundTrip with it
+			}
 			p := e.Challenge.Params
 			fmt.Println("token from", p["realm"], "for", p["service"], p["scope"])
 			req.Header.Set("Authorization", "Bearer fresh") // fetched from p["realm"]

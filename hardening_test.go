@@ -601,3 +601,23 @@ func TestPeekStopsWithTheAttempt(t *testing.T) {
 	require.NotNil(t, resp)
 	_ = resp.Body.Close()
 }
+
+// A dial that times out (a blackholed host) is resent, even a POST: the
+// connection was never made. Found by the second read.
+func TestDialTimeoutIsResent(t *testing.T) {
+	dials := 0
+	base := &http.Transport{DialContext: func(ctx context.Context, network, addr string) (net.Conn, error) {
+		dials++
+		d := net.Dialer{Timeout: time.Nanosecond} // times out at once, as a blackhole does after 30 s
+		return d.DialContext(ctx, network, "192.0.2.1:443")
+	}}
+	defer base.CloseIdleConnections()
+	sl := &sleeper{}
+	tr := &Transport{Base: base, Sleep: sl.Sleep, Now: sl.Now}
+	req, _ := http.NewRequest("POST", "http://api.test/pay", strings.NewReader("{}"))
+	_, err := tr.RoundTrip(req)
+	require.Error(t, err)
+	assert.Equal(t, Backoff, RetryOf(err), "%v", err)
+	assert.Equal(t, 6, dials)
+	assert.Equal(t, secs(3, 6, 12, 24, 48), sl.got())
+}

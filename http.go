@@ -109,7 +109,7 @@ func (wr Writer) Write(w http.ResponseWriter, r *http.Request, err error) {
 	}
 	if s, ok := w.(interface{ responseState() *responseState }); ok && s.responseState().started() {
 		wr.logger().Error("apierr: error after the response was started; not written",
-			"err", err, "status", StatusOf(err))
+			"err", err)
 		return
 	}
 	if e := wr.errorFor(r, err); e != nil {

@@ -141,7 +141,7 @@ func setMember(w *wireBody, name string, raw json.RawMessage) {
 		w.Status = flex
 	case "errors":
 		var envelope []envelopeError
-		_ = json.Unmarshal(raw, &envelope) // a wrong shape leaves no envelope
+		_ = json.Unmarshal(raw, &envelope) // a wrong-typed member is skipped; the rest is kept
 		w.Errors = envelope
 	}
 }

@@ -54,8 +54,8 @@ func (p Policy) orDefault() Policy {
 	switch {
 	case p.Factor == 0:
 		p.Factor = d.Factor
-	case p.Factor < 1:
-		p.Factor = 1 // a shrinking schedule is a misconfiguration, not a feature
+	case !(p.Factor >= 1): // below 1, or NaN: a shrinking schedule is a misconfiguration
+		p.Factor = 1
 	}
 	if p.MaxRetries == 0 {
 		p.MaxRetries = d.MaxRetries
@@ -63,7 +63,10 @@ func (p Policy) orDefault() Policy {
 	if p.MaxWait <= 0 {
 		p.MaxWait = d.MaxWait
 	}
-	p.Jitter = min(max(p.Jitter, 0), 1)
+	if !(p.Jitter > 0) { // NaN too
+		p.Jitter = 0
+	}
+	p.Jitter = min(p.Jitter, 1)
 	return p
 }
 
@@ -128,7 +131,11 @@ func (p Policy) jittered(n int, random func() float64) time.Duration {
 	if p.Jitter <= 0 || d <= 0 {
 		return d
 	}
-	d = time.Duration(float64(d) * (1 + p.Jitter*(2*random()-1)))
+	r := random()
+	if !(r >= 0 && r < 1) { // a source that strays gets the schedule itself
+		r = 0.5
+	}
+	d = time.Duration(float64(d) * (1 + p.Jitter*(2*r-1)))
 	return min(max(d, 0), p.MaxWait)
 }
 
@@ -217,9 +224,11 @@ type Budget struct {
 	Window       time.Duration // 0: 10 s
 }
 
-// budgetSlots is how many parts a Window is counted in: the window slides
-// by a tenth of itself, in constant memory per host.
-const budgetSlots = 10
+// budgetSlots is how many parts a Window is counted in, in constant memory
+// per host: the current slot, the nine before it, and the one the window
+// is sliding off, counted for the part of it still inside. The allowance
+// then frees as the window slides, not a tenth at a time in a burst.
+const budgetSlots = 11
 
 // orDefault fills b's zero fields; a nil b is the default Budget.
 func (b *Budget) orDefault() Budget {
@@ -274,7 +283,8 @@ type hosts struct {
 // hostState is one host's counts over the last budgetSlots slots of a
 // window, and the time before which no resend may leave for it.
 type hostState struct {
-	slot     int64 // the newest slot: the table's age / slot length
+	slot     int64   // the newest slot: the table's age / slot length
+	elapsed  float64 // how much of the newest slot has passed, 0 to 1
 	firsts   [budgetSlots]uint32
 	resends  [budgetSlots]uint32
 	hold     time.Time
@@ -314,9 +324,14 @@ func (h *hosts) sweep(now time.Time, window time.Duration) {
 // advance moves s's window to since (the table's age), clearing the slots
 // it slid past.
 func (s *hostState) advance(since, window time.Duration) {
-	slot := int64(since) / max(int64(window)/budgetSlots, 1)
-	if slot <= s.slot {
-		return // the same slot, or a clock that stepped back: count it here
+	length := max(int64(window)/(budgetSlots-1), 1)
+	slot := int64(since) / length
+	if slot < s.slot {
+		return // a clock that stepped back: count it in the newest slot
+	}
+	s.elapsed = float64(int64(since)%length) / float64(length)
+	if slot == s.slot {
+		return
 	}
 	for i := s.slot + 1; i <= slot && i <= s.slot+budgetSlots; i++ {
 		s.firsts[i%budgetSlots], s.resends[i%budgetSlots] = 0, 0
@@ -329,13 +344,18 @@ func (s *hostState) allow(b Budget) bool {
 	if b.Ratio < 0 {
 		return true
 	}
-	var firsts, resends uint64
-	for i := range budgetSlots {
-		firsts += uint64(s.firsts[i])
-		resends += uint64(s.resends[i])
+	var firsts, resends float64
+	oldest := (s.slot + 1) % budgetSlots // sliding off: only its part inside counts
+	for i := range int64(budgetSlots) {
+		weight := 1.0
+		if i == oldest {
+			weight = 1 - s.elapsed
+		}
+		firsts += weight * float64(s.firsts[i])
+		resends += weight * float64(s.resends[i])
 	}
-	limit := b.Ratio*float64(firsts) + b.MinPerSecond*b.Window.Seconds()
-	if float64(resends)+1 > limit {
+	limit := b.Ratio*firsts + b.MinPerSecond*b.Window.Seconds()
+	if resends+1 > limit {
 		return false
 	}
 	s.resends[s.slot%budgetSlots]++

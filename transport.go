@@ -37,16 +37,23 @@ import (
 //     could not be made, or after a 401 that Refresh answered (a 401 proves
 //     nothing ran; a Reauthenticate code on another status proves nothing);
 //   - it waits the longest of the schedule, the response's Retry-After and
-//     the host's (see [Budget]), and gives up at once when a Retry-After
-//     exceeds MaxWait or a wait would outlive the context's deadline;
+//     the host's: once a response from a host asks to wait until T, no
+//     other resend to that host leaves before T, even one already waiting;
+//     it gives up at once when a Retry-After exceeds MaxWait or a wait
+//     would outlive the context's deadline;
 //   - it replays bodies through [http.Request.GetBody] (a body without
 //     GetBody is sent once) and sends the same headers every time;
-//   - when it gives up it returns the last response, unread, and no error.
+//   - when it gives up it returns the last response, unread, and no error
+//     (a give-up that comes only after a wait, when another response's
+//     Retry-After holds the host too long, returns the body as peeked: all
+//     of it for an error body under MaxErrorBody, else cut short with
+//     io.ErrUnexpectedEOF).
 //
 // Error responses are classified by [FromResponse]'s rules, with Catalog's
 // codes, on a prefix of the body read within bounds of size and time; the
 // prefix is put back, so the caller reads every byte. A response below 400
-// passes through untouched. Every decision reaches OnRetry.
+// passes through untouched (under AttemptTimeout, its body is wrapped to
+// end the attempt's timer when closed). Every decision reaches OnRetry.
 //
 // A Transport is safe for concurrent use. Its fields must not change once
 // it is in use, and it must not be copied after first use: it remembers
@@ -73,8 +80,11 @@ type Transport struct {
 	// Refresh, when set, renews credentials after a Reauthenticate outcome:
 	// it gets a clone of the request to set them on, and the classified
 	// error, whose Challenge carries the realm, scope, service or
-	// resource_metadata a token flow needs. The clone is then resent once.
-	// An error from Refresh ends RoundTrip with that error.
+	// resource_metadata a token flow needs (Challenge is nil when the
+	// response sent no Bearer challenge). The clone is then resent once, at
+	// once; this resend does not draw on the Budget, since a fleet whose
+	// tokens expire together must renew them all. An error from Refresh
+	// ends RoundTrip with that error.
 	Refresh func(req *http.Request, e *Error) error
 
 	// IdempotencyKeys, when true, gives each POST or PATCH that carries no
@@ -119,6 +129,9 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		if err == nil {
 			w, err = x.holdBack() // a Retry-After that came while it waited
 		}
+		if err == nil {
+			err = x.ctx.Err() // a Sleep that did not stop with the context
+		}
 		if err != nil || w.reason.GiveUp() {
 			closeBody(next)
 			x.report(&o, attempt, cmpWait(w, err))
@@ -141,17 +154,19 @@ func cmpWait(w wait, err error) wait {
 
 // holdBack waits out a hold on the host that another response's
 // Retry-After set while this request waited: no resend leaves before it
-// ends. A hold beyond MaxWait or the deadline is a give-up; the wait is
-// not another decision, so it reports nothing. A clock that a wait does
-// not move (a test's) ends the loop.
+// ends. It is part of the decision already reported, not a new one, so it
+// waits at most MaxWait in all; a hold that would take it past that, or
+// past the deadline, is a give-up (which is reported). A clock that a wait
+// does not move (a test's) ends the loop.
 func (x *exchange) holdBack() (wait, error) {
+	var waited time.Duration
 	for {
 		now := x.t.now()
 		held := x.held(now)
 		switch left := untilDeadline(x.ctx, time.Now()); {
 		case held <= 0:
 			return wait{}, nil
-		case held > x.policy.MaxWait:
+		case waited+held > x.policy.MaxWait:
 			return wait{reason: GiveUpRetryAfterTooLong}, nil
 		case left >= 0 && left < held:
 			return wait{reason: GiveUpDeadline}, nil
@@ -159,6 +174,7 @@ func (x *exchange) holdBack() (wait, error) {
 		if err := x.t.wait(x.ctx, held); err != nil {
 			return wait{}, err
 		}
+		waited += held
 		if !x.t.now().After(now) {
 			return wait{}, nil
 		}
@@ -252,7 +268,7 @@ func (x *exchange) judge(o *outcome) wait {
 	switch {
 	case x.ctx.Err() != nil:
 		return wait{reason: GiveUpContext}
-	case o.class == Reauthenticate && x.t.Refresh != nil:
+	case o.class == Reauthenticate && x.t.Refresh != nil && o.e != nil:
 		return x.judgeRefresh(o)
 	case o.class != Backoff:
 		return wait{reason: GiveUpNotResendable}
@@ -309,8 +325,8 @@ func (x *exchange) prepare(cur *http.Request, o *outcome, w wait,
 	if err := x.t.Refresh(clone, o.e); err != nil {
 		closeBody(clone)
 		o.discard()
-		*o = outcome{err: fmt.Errorf("apierr: refreshing credentials: %w", err), e: o.e,
-			class: o.class}
+		*o = outcome{resp: o.resp, err: fmt.Errorf("apierr: refreshing credentials: %w", err),
+			e: o.e, class: o.class, discarded: true}
 		return nil, wait{reason: GiveUpRefreshFailed}
 	}
 	return clone, w
@@ -613,18 +629,19 @@ func (e *attemptTimeoutError) Timeout() bool        { return true }
 // for a failure that no server acted on or that is worth another try,
 // NoRetry for the caller's own context and for TLS verification failures
 // (they fail the same way again).
+//
+// A dial that failed is Backoff even when it timed out: net's dial timeout
+// says context.DeadlineExceeded too, and a blackholed host is the very
+// case where nothing ran. A caller's deadline that ends during a dial looks
+// the same from the error alone; the Transport tells them apart by the
+// request's context, which it checks first.
 func transportRetry(err error) RetryClass {
 	var at interface{ attemptTimeout() bool }
 	switch {
 	case errors.As(err, &at) && at.attemptTimeout():
 		return Backoff
-	case errors.Is(err, context.Canceled), errors.Is(err, context.DeadlineExceeded),
-		isTLSVerification(err):
+	case errors.Is(err, context.Canceled), isTLSVerification(err):
 		return NoRetry
-	case errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET),
-		errors.Is(err, syscall.ECONNABORTED), errors.Is(err, syscall.EPIPE),
-		errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
-		return Backoff
 	}
 	if dns, ok := errors.AsType[*net.DNSError](err); ok {
 		if dns.IsTimeout || dns.IsTemporary {
@@ -632,7 +649,14 @@ func transportRetry(err error) RetryClass {
 		}
 		return NoRetry
 	}
-	if dialFailed(err) {
+	switch {
+	case dialFailed(err):
+		return Backoff
+	case errors.Is(err, context.DeadlineExceeded):
+		return NoRetry
+	case errors.Is(err, syscall.ECONNREFUSED), errors.Is(err, syscall.ECONNRESET),
+		errors.Is(err, syscall.ECONNABORTED), errors.Is(err, syscall.EPIPE),
+		errors.Is(err, io.EOF), errors.Is(err, io.ErrUnexpectedEOF):
 		return Backoff
 	}
 	if ne, ok := errors.AsType[net.Error](err); ok && ne.Timeout() {
