@@ -1,13 +1,18 @@
-// This file holds the fleet simulation's clock: an event-driven scheduler
-// over virtual time that runs one simulated goroutine at a time, in the
-// order of the instants they wait for, so that a run never sleeps and two
-// runs with the same seed do exactly the same thing.
+// This file holds the fleet simulation's clock, and its tests: an
+// event-driven scheduler over virtual time that runs one simulated
+// goroutine at a time, in the order of the instants they wait for, so that
+// a run never sleeps and two runs with the same seed do exactly the same
+// thing.
 
 package benchmarks
 
 import (
 	"context"
+	"fmt"
+	"testing"
 	"time"
+
+	"github.com/stretchr/testify/assert"
 )
 
 // epoch is virtual time zero: a fixed date, so that every run reads the
@@ -171,4 +176,78 @@ func (h *wakeups) pop() wakeup {
 	}
 	*h = q
 	return top
+}
+
+func TestFleetClock(t *testing.T) {
+	t.Run("wakes goroutines in virtual time order, ties in the order scheduled", func(t *testing.T) {
+		c := newClock()
+		var got []string
+		note := func(who string) { got = append(got, fmt.Sprintf("%s@%v", who, c.now)) }
+		c.goAt(2*time.Second, func() { note("b"); c.wait(time.Second); note("b") })
+		c.goAt(time.Second, func() { note("a"); c.wait(2 * time.Second); note("a") })
+		c.goAt(0, func() {
+			note("c")
+			c.goAt(0, func() { note("d") })
+			c.wait(0) // lets d, started at the same instant, run first
+			note("c")
+		})
+		c.run()
+		assert.Equal(t, []string{"c@0s", "d@0s", "c@0s", "a@1s", "b@2s", "a@3s", "b@3s"}, got)
+	})
+
+	t.Run("a wait moves only the waiting goroutine's time", func(t *testing.T) {
+		c := newClock()
+		var quick []time.Duration
+		c.goAt(0, func() { c.wait(time.Hour) })
+		c.goAt(0, func() {
+			for range 3 {
+				c.wait(time.Second)
+				quick = append(quick, c.now)
+			}
+		})
+		c.run()
+		assert.Equal(t, []time.Duration{time.Second, 2 * time.Second, 3 * time.Second}, quick)
+		assert.Equal(t, time.Hour, c.now, "the run ends at the last wake")
+	})
+
+	t.Run("Now is the epoch plus the virtual time", func(t *testing.T) {
+		c := newClock()
+		var now time.Time
+		c.goAt(90*time.Second, func() { now = c.Now() })
+		c.run()
+		assert.Equal(t, epoch.Add(90*time.Second), now)
+	})
+
+	t.Run("Sleep on an ended context returns its error at once", func(t *testing.T) {
+		c := newClock()
+		ctx, cancel := context.WithCancel(context.Background())
+		cancel()
+		var err error
+		var woke time.Duration
+		c.goAt(time.Second, func() { err = c.Sleep(ctx, time.Hour); woke = c.now })
+		c.run()
+		assert.ErrorIs(t, err, context.Canceled)
+		assert.Equal(t, time.Second, woke)
+	})
+
+	t.Run("a goroutine started in the past starts now", func(t *testing.T) {
+		c := newClock()
+		var started time.Duration
+		c.goAt(5*time.Second, func() { c.goAt(time.Second, func() { started = c.now }) })
+		c.run()
+		assert.Equal(t, 5*time.Second, started)
+	})
+}
+
+func TestFleetWakeups(t *testing.T) {
+	var h wakeups
+	for i, at := range []time.Duration{5, 1, 4, 1, 3, 2, 5, 0} {
+		h.push(wakeup{at: at, seq: uint64(i)})
+	}
+	var got []string
+	for len(h) > 0 {
+		w := h.pop()
+		got = append(got, fmt.Sprintf("%d/%d", w.at, w.seq))
+	}
+	assert.Equal(t, []string{"0/7", "1/1", "1/3", "2/5", "3/4", "4/2", "5/0", "5/6"}, got)
 }
