@@ -313,6 +313,9 @@ func ReadEntries(r io.Reader) ([]Entry, error) {
 	var entries []Entry
 	for i := 0; dec.More(); i++ {
 		start := skipSpace(data, int(dec.InputOffset()))
+		if start < len(data) && data[start] == ',' {
+			start = skipSpace(data, start+1)
+		}
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
 			return nil, entriesError(data, start, i, syntaxText(err))

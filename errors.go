@@ -64,10 +64,13 @@ type Error struct {
 	// at most MaxErrorBody bytes, on the client side.
 	Raw []byte
 
-	cause      error // Wrap's cause: for logs and errors.Is/As, never the wire
-	received   bool  // read from another server's response: never written as this server's
-	unknown    Code  // a code New could not find, kept for Error and logs
-	detailsErr error // why WithDetails dropped its value, kept for logs
+	cause    error // Wrap's cause: for logs and errors.Is/As, never the wire
+	received bool  // read from another server's response: never written as this server's
+	// gatewayMessage is 1 + the index of the stock answer the response was
+	// recognised as, 0 for none.
+	gatewayMessage int
+	unknown        Code  // a code New could not find, kept for Error and logs
+	detailsErr     error // why WithDetails dropped its value, kept for logs
 }
 
 // New returns the documented error for code, ready to write:
@@ -200,7 +203,7 @@ func (e *Error) WithRetryAfter(d time.Duration) *Error {
 }
 
 // InteractionID returns the response's x-fapi-interaction-id: the id to
-// quote to a service desk (seed 003: "identifique o x-fapi-interaction-id e
+// quote to a service desk (Brick Bank: "identifique o x-fapi-interaction-id e
 // abra um chamado"). It is "" on the server side and when absent.
 func (e *Error) InteractionID() string {
 	if e == nil {
@@ -256,13 +259,13 @@ func (e *Error) Is(target error) bool {
 }
 
 // LogValue makes slog log e as a group: code, status, retry class, detail,
-// the interaction id, Retry-After and the wrapped cause. Logs are where the
-// cause belongs.
+// the interaction id, the gateway that answered, Retry-After and the
+// wrapped cause. Logs are where the cause belongs.
 func (e *Error) LogValue() slog.Value {
 	if e == nil {
 		return slog.StringValue("<nil>")
 	}
-	attrs := make([]slog.Attr, 0, 9)
+	attrs := make([]slog.Attr, 0, 10)
 	attrs = append(attrs,
 		slog.String("code", string(e.Code)),
 		slog.Int("status", e.Status),
@@ -276,6 +279,9 @@ func (e *Error) LogValue() slog.Value {
 	}
 	if id := e.InteractionID(); id != "" {
 		attrs = append(attrs, slog.String("interaction_id", id))
+	}
+	if e.Gateway != "" {
+		attrs = append(attrs, slog.String("gateway", e.Gateway))
 	}
 	if e.RetryAfter > 0 {
 		attrs = append(attrs, slog.Duration("retry_after", e.RetryAfter))

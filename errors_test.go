@@ -217,6 +217,7 @@ func logged(t *testing.T, err error) string {
 func TestLogValue(t *testing.T) {
 	e := Wrap(ErroInterno, errors.New("pq: connection refused")).WithRetryAfter(3 * time.Second)
 	e.Header = http.Header{"X-Fapi-Interaction-Id": {"abc-123"}}
+	e.Gateway = "nginx"
 	var got struct {
 		Err map[string]any `json:"err"`
 	}
@@ -227,6 +228,7 @@ func TestLogValue(t *testing.T) {
 		"retry":          "backoff",
 		"detail":         e.Detail,
 		"interaction_id": "abc-123",
+		"gateway":        "nginx",
 		"retry_after":    float64(3 * time.Second),
 		"cause":          "pq: connection refused",
 	}, got.Err)

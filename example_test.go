@@ -165,3 +165,71 @@ func ExampleParseChallenges() {
 	// Basic realm="legacy" error=""
 	// Bearer realm="api" error="invalid_token"
 }
+
+// ExamplePolicy shows the policies a client is likely to want. A zero field
+// takes the documented value, so a partly filled Policy is never a tight
+// loop; a fleet adds jitter so that its clients do not resend in step.
+func ExamplePolicy() {
+	documented := apierr.Policy{}             // 3 s, 6 s, 12 s, 24 s, 48 s
+	fleet := apierr.Policy{Jitter: 0.2}       // the same, each wait ±20%
+	short := apierr.Policy{MaxRetries: 2}     // 3 s, 6 s
+	quick := apierr.Policy{Base: time.Second} // 1 s, 2 s, 4 s, 8 s, 16 s
+	never := apierr.Policy{MaxRetries: -1}    // no resend at all
+	client := &http.Client{Transport: &apierr.Transport{Policy: fleet}}
+	_ = client
+
+	for _, p := range []apierr.Policy{documented, short, quick, never} {
+		retries := p.MaxRetries
+		if retries == 0 {
+			retries = apierr.DefaultPolicy.MaxRetries // the documented five
+		}
+		var waits []time.Duration
+		for n := 1; n <= retries; n++ {
+			waits = append(waits, p.Delay(n))
+		}
+		fmt.Println(waits)
+	}
+	// Output:
+	// [3s 6s 12s 24s 48s]
+	// [3s 6s]
+	// [1s 2s 4s 8s 16s]
+	// []
+}
+
+// ExampleTransport_refresh renews a token the way a challenge asks: the
+// classified error carries the Bearer challenge's realm (the token
+// endpoint), service and scope, as the Docker registry sends them, or an
+// MCP server's resource_metadata. A 401 proves nothing ran, so even a POST
+// is resent once with the new token.
+func ExampleTransport_refresh() {
+	srv := httptest.NewServer(http.HandlerFunc(func(w http.ResponseWriter, r *http.Request) {
+		if r.Header.Get("Authorization") != "Bearer fresh" {
+			w.Header().Set("WWW-Authenticate", `Bearer realm="https://auth.example/token",`+
+				`service="registry.example",scope="repository:team/app:pull",error="invalid_token"`)
+			w.WriteHeader(http.StatusUnauthorized)
+			return
+		}
+		fmt.Fprint(w, "manifest")
+	}))
+	defer srv.Close()
+
+	client := &http.Client{Transport: &apierr.Transport{
+		Refresh: func(req *http.Request, e *apierr.Error) error {
+			p := e.Challenge.Params
+			fmt.Println("token from", p["realm"], "for", p["service"], p["scope"])
+			req.Header.Set("Authorization", "Bearer fresh") // fetched from p["realm"]
+			return nil
+		},
+	}}
+	resp, err := client.Get(srv.URL + "/v2/team/app/manifests/latest")
+	if err != nil {
+		fmt.Println(err)
+		return
+	}
+	defer resp.Body.Close()
+	body, _ := io.ReadAll(resp.Body)
+	fmt.Println(resp.StatusCode, string(body))
+	// Output:
+	// token from https://auth.example/token for registry.example repository:team/app:pull
+	// 200 manifest
+}

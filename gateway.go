@@ -51,34 +51,43 @@ func (m *GatewayMessage) matchesText(text string) bool {
 	return text == m.Message
 }
 
-// gatewayOf names who answered when it was not the API: a response in a
-// documented format is the API's; otherwise a known stock answer, or a
-// Server header that names a gateway on a gateway's kind of answer (no
-// body, a page titled with the status, a 502, 503 or 504).
-func gatewayOf(e *Error, body []byte) string {
-	if e.Format != FormatUnknown {
-		return ""
+// GatewayMessage returns the stock answer a response read by
+// [FromResponse] was recognised as, when a gateway sent one of those; a
+// gateway named only by its Server header has none.
+func (e *Error) GatewayMessage() (GatewayMessage, bool) {
+	if e == nil || e.gatewayMessage == 0 {
+		return GatewayMessage{}, false
 	}
-	server := serverProduct(e.Header)
+	return gatewayMessages[e.gatewayMessage-1], true
+}
+
+// nameGateway fills Gateway with who answered when it was not the API: a
+// response in a documented format is the API's; otherwise a known stock
+// answer, or a Server header that names a gateway on a gateway's kind of
+// answer (no body, a page titled with the status, a 502, 503 or 504).
+func nameGateway(e *Error, body []byte) {
+	if e.Format != FormatUnknown {
+		return
+	}
 	for i := range gatewayMessages {
 		m := &gatewayMessages[i]
 		if m.Status == e.Status && m.matchesText(e.Detail) &&
 			(m.marker == "" || bytes.Contains(body, []byte(m.marker))) {
-			return m.Gateway
+			e.Gateway, e.gatewayMessage = m.Gateway, i+1
+			return
 		}
 	}
-	name := gatewayServers[server]
+	name := gatewayServers[serverProduct(e.Header)]
 	if name == "" {
-		return ""
+		return
 	}
 	switch {
 	case len(bytes.TrimSpace(body)) == 0,
 		e.Status == http.StatusBadGateway, e.Status == http.StatusServiceUnavailable,
 		e.Status == http.StatusGatewayTimeout,
 		strings.HasPrefix(e.Detail, statusLine(e.Status)):
-		return name
+		e.Gateway = name
 	}
-	return ""
 }
 
 // statusLine is "502 " for 502: how a stock page's title starts.

@@ -123,3 +123,19 @@ func cmpOr(a, b string) string {
 	}
 	return b
 }
+
+func TestErrorGatewayMessage(t *testing.T) {
+	e := readRawCapture(t, "haproxy-slow-upstream.http")
+	m, ok := e.GatewayMessage()
+	require.True(t, ok)
+	assert.Equal(t, "HAProxy", m.Gateway, "HAProxy's page, not nginx's of the same title")
+	assert.Equal(t, 504, m.Status)
+
+	e = readRawCapture(t, "caddy-dead-port.http")
+	_, ok = e.GatewayMessage()
+	assert.False(t, ok, "Caddy is named by its Server header, with no message")
+	assert.Equal(t, "Caddy", e.Gateway)
+
+	_, ok = (*Error)(nil).GatewayMessage()
+	assert.False(t, ok)
+}

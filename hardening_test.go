@@ -257,6 +257,14 @@ func TestHugeChallengeCostsWhatIsKept(t *testing.T) {
 	}
 }
 
+// heapAlloc is the live heap after a collection: what a leak would grow.
+func heapAlloc() uint64 {
+	runtime.GC()
+	var m runtime.MemStats
+	runtime.ReadMemStats(&m)
+	return m.HeapAlloc
+}
+
 // bytesAllocated is how many bytes f allocates on the heap.
 func bytesAllocated(f func()) uint64 {
 	var before, after runtime.MemStats

@@ -7,15 +7,14 @@ package apierr
 import (
 	"bytes"
 	"cmp"
-	"compress/flate"
-	"compress/gzip"
-	"compress/zlib"
 	"encoding/json"
 	"io"
 	"net/http"
 	"strings"
 	"time"
 	"unicode/utf8"
+
+	"github.com/apierr/apierr/internal/rawhttp"
 )
 
 // MaxErrorBody is the most of an error response's body [FromResponse]
@@ -131,22 +130,26 @@ func (c *Catalog) classify(status int, header http.Header, raw []byte) *Error {
 			e.Detail = entry.Detail
 		}
 	}
+	e.Retry = retryClass(e, bearer, anyChallenge, entry, known)
+	e.RetryAfter = retryAfterOf(header)
+	nameGateway(e, body)
+	return e
+}
+
+// retryClass is FromResponse's five rules, in their order.
+func retryClass(e *Error, bearer *Challenge, anyChallenge bool, entry Entry, known bool) RetryClass {
 	switch {
 	case bearer != nil && bearer.Params["error"] == string(InvalidToken):
-		e.Retry = Reauthenticate
+		return Reauthenticate
 	case known:
-		e.Retry = entry.Retry
-	case status == http.StatusTooManyRequests &&
+		return entry.Retry
+	case e.Status == http.StatusTooManyRequests &&
 		(isTooManySessions(string(e.Code)) || isTooManySessions(e.Title)):
-		e.Retry = Backoff // Brick Bank's one 4xx exception, by any spelling
-	case status == http.StatusUnauthorized && anyChallenge:
-		e.Retry = Reauthenticate
-	default:
-		e.Retry = StatusRetry(status)
+		return Backoff // Brick Bank's one 4xx exception, by any spelling
+	case e.Status == http.StatusUnauthorized && anyChallenge:
+		return Reauthenticate
 	}
-	e.RetryAfter = retryAfterOf(header)
-	e.Gateway = gatewayOf(e, body)
-	return e
+	return StatusRetry(e.Status)
 }
 
 // retryAfterOf reads a response's Retry-After, measuring an HTTP-date
@@ -165,34 +168,19 @@ func retryAfterOf(header http.Header) time.Duration {
 }
 
 // decoded is body decoded from its Content-Encoding (gzip or deflate), at
-// most MaxErrorBody bytes of it; any other body, or one that does not
-// decode, is body itself. What decoded before a fault is kept: a body cut
-// by the peek limit still gives its first bytes.
+// most MaxErrorBody bytes of it, by the same rule the command line reads
+// captures with; a body with no coding, or one that does not decode, is
+// body itself. What decoded before a fault is kept: a body cut by the peek
+// limit still gives its first bytes.
 func decoded(header http.Header, body []byte) []byte {
-	var r io.Reader
-	switch strings.ToLower(strings.TrimSpace(header.Get("Content-Encoding"))) {
-	case "gzip", "x-gzip":
-		zr, err := gzip.NewReader(bytes.NewReader(body))
-		if err != nil {
-			return body
-		}
-		r = zr
-	case "deflate":
-		// RFC 9110's deflate is zlib-wrapped; some servers send it raw.
-		zr, err := zlib.NewReader(bytes.NewReader(body))
-		if err != nil {
-			r = flate.NewReader(bytes.NewReader(body))
-		} else {
-			r = zr
-		}
-	default:
+	if header.Get("Content-Encoding") == "" {
 		return body
 	}
-	out := readBounded(r, MaxErrorBody, -1)
-	if len(out) == 0 {
+	d := rawhttp.Decode(header, bytes.NewReader(body), MaxErrorBody)
+	if len(d.Data) == 0 {
 		return body
 	}
-	return out
+	return d.Data
 }
 
 // isTooManySessions reports whether s reads "Too Many Sessions" in any
@@ -238,19 +226,24 @@ func readBody(e *Error, header http.Header, body []byte) (problemBlank bool) {
 		}
 		return false
 	}
+	return readJSONBody(e, header, trimmed)
+}
+
+// readJSONBody fills e from a JSON body, or what reads as one.
+func readJSONBody(e *Error, header http.Header, body []byte) (problemBlank bool) {
 	// json.Valid costs a fraction of json.Unmarshal's reflection; once the
 	// document is known good, one pass over its top-level members is all
 	// a classification needs.
 	var w wireBody
-	valid := json.Valid(trimmed)
-	scanBody(&w, trimmed, valid)
+	valid := json.Valid(body)
+	scanBody(&w, body, valid)
 	switch {
 	case isProblemJSON(header.Get("Content-Type")) ||
 		w.Type != "" && w.Status.present && !w.Error.present:
 		e.Format = FormatProblem
 		e.Code = Code(w.Code.text)
 		e.Title, e.Detail = w.Title, w.Detail
-		e.Details = problemExtensions(trimmed, valid)
+		e.Details = problemExtensions(body, valid)
 		return w.Type == "" || w.Type == "about:blank"
 	case w.Code.isString:
 		e.Format = FormatCodeTitleDetail

@@ -1,3 +1,6 @@
+// This file holds the HTTP status table: reason phrases, each status's
+// default retry class, and Open Finance Brasil's method × status matrix.
+
 package apierr
 
 import (
@@ -5,14 +8,15 @@ import (
 	"strings"
 )
 
-// StatusText returns the reason phrase for an HTTP status: seed 003's
-// phrases (RFC 9110's, so 413 is "Payload Too Large", not net/http's
-// "Request Entity Too Large"), 499 "Client Closed Request" (seed 001) and
-// 529 "Site is overloaded" (seed 003); net/http's for every other status,
-// "" for one nobody names.
+// StatusText returns the reason phrase for an HTTP status: the phrases of
+// Brick Bank's "Erros comuns e possíveis tratativas" (RFC 9110's, so 413 is
+// "Payload Too Large", not net/http's "Request Entity Too Large"), 499
+// "Client Closed Request" (the booking API's status table) and 529 "Site is
+// overloaded" (Brick Bank); net/http's for every other status, "" for one
+// nobody names.
 //
 // The cases return literals rather than net/http constants so that they can
-// be read against seed 003's table line by line.
+// be read against Brick Bank's table line by line.
 func StatusText(status int) string {
 	switch status {
 	// seed 003, "Códigos de resposta": "Status code | Resumo | Descrição"
@@ -106,14 +110,14 @@ func StatusText(status int) string {
 // StatusRetry is the retry class of a status when nothing more specific is
 // known: the fallback for codes outside the catalog and bodies with no code.
 //
-//   - 5xx: [Backoff] (seed 003, "Erros 50x": "Recomendamos implementar uma
+//   - 5xx: [Backoff] (Brick Bank, "Erros 50x": "Recomendamos implementar uma
 //     estratégia de espera exponencial automatizada"), except 501 and 505:
-//     seed 001 says 501 means the operation "não foi implementada", and a
-//     server that refuses the HTTP version refuses it again; resending
-//     cannot help either.
-//   - everything else, every 4xx included: [NoRetry] (seed 003, "Erros 40x":
-//     "Não tente reenviar a solicitação"). Seed 003's one 4xx exception,
-//     429 "Too Many Sessions", is told apart by its code, not its status.
+//     the booking API's status table says 501 means the operation "não foi
+//     implementada", and a server that refuses the HTTP version refuses it
+//     again; resending cannot help either.
+//   - everything else, every 4xx included: [NoRetry] (Brick Bank, "Erros
+//     40x": "Não tente reenviar a solicitação"). Its one 4xx exception, 429
+//     "Too Many Sessions", is told apart by its code, not its status.
 func StatusRetry(status int) RetryClass {
 	switch {
 	case status == 501, status == 505:
@@ -124,7 +128,7 @@ func StatusRetry(status int) RetryClass {
 	return NoRetry
 }
 
-// methodSet is a set of the four methods seed 004's matrix has columns for.
+// methodSet is a set of the four methods the matrix has columns for.
 type methodSet uint8
 
 const (
@@ -137,8 +141,8 @@ const (
 )
 
 // StatusAllowed reports whether Open Finance Brasil lets an API answer
-// method with status (seed 004, "Códigos": the POST/GET/DELETE/PATCH
-// columns). A method or status the matrix does not list is allowed: the
+// method with status ("Códigos de Resposta HTTP": the POST, GET, DELETE and
+// PATCH columns). A method or status the matrix does not list is allowed: the
 // matrix constrains only what it names. Methods match case-insensitively.
 func StatusAllowed(method string, status int) bool {
 	var m methodSet

@@ -115,7 +115,7 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 			return x.finish(&o, cur, attempt)
 		}
 		o.discard()
-		if err := t.sleep(x.ctx, w.d); err != nil {
+		if err := t.wait(x.ctx, w.d); err != nil {
 			closeBody(next)
 			x.report(&o, attempt, wait{reason: GiveUpContext})
 			return nil, err
@@ -370,7 +370,12 @@ func (t *Transport) random() float64 {
 	return rand.Float64()
 }
 
-func (t *Transport) sleep(ctx context.Context, d time.Duration) error {
+// wait sleeps d before a resend; a refresh's resend goes at once, without
+// a call to Sleep, unless the context has ended.
+func (t *Transport) wait(ctx context.Context, d time.Duration) error {
+	if d <= 0 {
+		return ctx.Err()
+	}
 	if t.Sleep != nil {
 		return t.Sleep(ctx, d)
 	}

@@ -676,21 +676,15 @@ func TestTransportAtScale(t *testing.T) {
 		}
 		wg.Wait()
 	}
-	heap := func() uint64 {
-		runtime.GC()
-		var m runtime.MemStats
-		runtime.ReadMemStats(&m)
-		return m.HeapAlloc
-	}
 
 	goroutinesBefore := runtime.NumGoroutine()
 	// A warm-up fills the connection pool and the buffer pools, which are
 	// not a leak; the heap is then measured around the 10 000 requests.
 	all(10, func(int, int) int { return -1 })
 	n.Store(0)
-	heapBefore := heap()
+	heapBefore := heapAlloc()
 	all(perGoroutine, func(g, i int) int { return g*perGoroutine + i })
-	heapAfter := heap()
+	heapAfter := heapAlloc()
 
 	for id := range hits {
 		require.NotZero(t, hits[id].Load(), "request %d reached the server", id)

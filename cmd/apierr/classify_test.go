@@ -1,7 +1,12 @@
+// Tests of "apierr classify" on the stored responses and on bad input.
+
 package main
 
 import (
+	"bytes"
+	"compress/gzip"
 	"encoding/json"
+	"fmt"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -64,6 +69,10 @@ func TestGoldenClassify(t *testing.T) {
 			exit: exitUsage},
 		{name: "classify-bad-status-line", args: []string{"classify"},
 			stdin: "HTTP/1.1 5xx Oops\r\n\r\n", exit: exitUsage},
+		{name: "classify-status-beyond-http", args: []string{"classify"},
+			stdin: "HTTP/1.1 700 Odd\r\n\r\n", exit: exitUsage},
+		{name: "classify-curl-verbose-trace", args: []string{"classify"},
+			stdinFile: capture("nginx-curl-verbose-invalid-token.txt"), exit: exitAPIError},
 		{name: "classify-bad-header", args: []string{"classify"},
 			stdin: "HTTP/1.1 503\r\nnot a header\r\n\r\n", exit: exitUsage},
 		{name: "classify-missing-file", args: []string{"classify", "no-such-response.http"},
@@ -174,4 +183,76 @@ func TestClassifyGarbageIsOneLineAndExit2(t *testing.T) {
 			assert.Contains(t, []int{exitOK, exitAPIError}, r.exit)
 		}
 	}
+}
+
+func gzipBytes(t *testing.T, b []byte) string {
+	t.Helper()
+	var buf bytes.Buffer
+	w := gzip.NewWriter(&buf)
+	_, err := w.Write(b)
+	require.NoError(t, err)
+	require.NoError(t, w.Close())
+	return buf.String()
+}
+
+func TestClassifyReadsTheBodyAsItsContentEncodingSays(t *testing.T) {
+	const body = `{"code":"ERRO_INTERNO"}`
+	head := "HTTP/1.1 500 Internal Server Error\r\nContent-Encoding: %s\r\n\r\n"
+	bomb := gzipBytes(t, bytes.Repeat([]byte(" "), 8<<20))
+	tests := []struct {
+		name, in, body, code string
+	}{
+		{"a gzip body is decoded", fmt.Sprintf(head, "gzip") + gzipBytes(t, []byte(body)),
+			"gzip-encoded: decoded, 23 bytes", "ERRO_INTERNO"},
+		{"a body curl --compressed decoded is read as printed", fmt.Sprintf(head, "gzip") + body,
+			"printed decoded, as curl --compressed does", "ERRO_INTERNO"},
+		{"a compression bomb is cut, and says so", fmt.Sprintf(head, "gzip") + bomb,
+			"cut at 65536 bytes of decoded gzip: apierr reads no more of an error body", ""},
+		{"a coding apierr cannot decode is said", fmt.Sprintf(head, "br") + "\x8b\x03\x80",
+			`content coding "br" cannot be decoded: classified from the headers alone`, ""},
+		{"a truncated gzip body is classified on what came before",
+			fmt.Sprintf(head, "gzip") + gzipBytes(t, []byte(body))[:30],
+			"gzip body ends early: classified on the", ""},
+		{"a long plain body is cut at the library's bound",
+			"HTTP/1.1 500 Internal Server Error\r\n\r\n" + strings.Repeat("x", 70<<10),
+			"cut at 65536 bytes: apierr reads no more", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, tt.in, "classify")
+			require.Equal(t, exitAPIError, r.exit, r.stderr)
+			assert.Contains(t, strings.Join(strings.Fields(r.stdout), " "), tt.body)
+			if tt.code != "" {
+				assert.Regexp(t, "(?m)^  code +"+tt.code+"$", r.stdout)
+			}
+		})
+	}
+}
+
+func TestClassifyCutsALongTextWithAMarker(t *testing.T) {
+	detail := strings.Repeat("é", 1000)
+	in := "HTTP/1.1 400 Bad Request\r\n\r\n" + `{"code":"X","detail":"` + detail + `"}`
+
+	r := runCLI(t, in, "classify")
+	flat := strings.Join(strings.Fields(r.stdout), " ")
+	assert.Contains(t, flat, strings.Repeat("é", 600)+" … [400 more characters cut; "+
+		"--format json shows all]")
+	assert.NotContains(t, flat, strings.Repeat("é", 601))
+
+	r = runCLI(t, in, "classify", "--format", "json")
+	var got classifyJSON
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &got))
+	assert.Equal(t, detail, got.Detail, "JSON keeps every character")
+}
+
+// A Basic or Negotiate beside the Bearer: every challenge is shown, in the
+// order sent.
+func TestClassifyShowsEveryChallenge(t *testing.T) {
+	r := runCLI(t, "", "classify", response("multiple-challenges.http"))
+	require.Equal(t, exitAPIError, r.exit, r.stderr)
+	negotiate := strings.Index(r.stdout, "challenge   Negotiate\n")
+	basic := strings.Index(r.stdout, `Basic realm="legacy"`)
+	bearer := strings.Index(r.stdout, `Bearer realm="api", error="invalid_token"`)
+	assert.True(t, negotiate >= 0 && negotiate < basic && basic < bearer,
+		"in order:\n%s", r.stdout)
 }

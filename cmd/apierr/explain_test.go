@@ -1,8 +1,9 @@
+// Tests of "apierr explain": every way of naming an entry, and its output.
+
 package main
 
 import (
 	"encoding/json"
-	"io"
 	"strings"
 	"testing"
 
@@ -36,6 +37,9 @@ func TestGoldenExplain(t *testing.T) {
 		{name: "explain-flags-before-command",
 			args: []string{"-format", "json", "explain", "429"}},
 		{name: "explain-several", args: []string{"explain", "TOKEN_INATIVO", "529"}},
+		{name: "explain-words-and-status", args: []string{"explain", "qrcode", "invalido", "423"}},
+		{name: "explain-json-several",
+			args: []string{"explain", "--format", "json", "invalid_token", "401"}},
 		{name: "explain-misspelt-code", args: []string{"explain", "CONSENTIMENTO_INVALDO"},
 			exit: exitUsage},
 		{name: "explain-partial-name", args: []string{"explain", "consentimento"},
@@ -80,22 +84,6 @@ func TestExplainMisspeltCodeSuggestsTheRightOne(t *testing.T) {
 			assert.Empty(t, r.stdout)
 			assert.Contains(t, r.stderr, "did you mean CONSENTIMENTO_INVALIDO")
 		})
-	}
-}
-
-// decodeAll reads a stream of JSON objects, as explain prints them.
-func decodeAll[T any](t *testing.T, s string) []T {
-	t.Helper()
-	var out []T
-	dec := json.NewDecoder(strings.NewReader(s))
-	for {
-		var v T
-		err := dec.Decode(&v)
-		if err == io.EOF {
-			return out
-		}
-		require.NoError(t, err)
-		out = append(out, v)
 	}
 }
 
@@ -153,7 +141,7 @@ func TestExplainFindsEveryCodeWhicheverWayItIsWritten(t *testing.T) {
 			strings.ReplaceAll(code, "_", " "),
 			strings.ReplaceAll(code, "_", "-"),
 		} {
-			res := newMatcher().find(name)
+			res := newMatcher(apierr.Documented()).find(name)
 			assert.Contains(t, codesOf(res.entries), e.Code, "%q", name)
 		}
 	}
@@ -171,7 +159,8 @@ func TestExplainAmbiguousHeadingListsEveryMatch(t *testing.T) {
 	r := runCLI(t, "", "explain", "--format", "json", "data de expiracao invalida")
 	require.Equal(t, exitOK, r.exit, r.stderr)
 
-	got := decodeAll[entryJSON](t, r.stdout)
+	var got []entryJSON
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &got), "one array for two results")
 	require.Len(t, got, 2)
 	assert.Equal(t, "DATA_DE_EXPIRACAO_INVALIDA", got[0].Code)
 	assert.Equal(t, 400, got[0].Status)
@@ -183,7 +172,8 @@ func TestExplainStatusListsItsCodes(t *testing.T) {
 	r := runCLI(t, "", "explain", "--format", "json", "423", "503", "401")
 	require.Equal(t, exitOK, r.exit, r.stderr)
 
-	got := decodeAll[statusJSON](t, r.stdout)
+	var got []statusJSON
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &got), "one array for three results")
 	require.Len(t, got, 3)
 	assert.Equal(t, statusJSON{Kind: "status", Status: 423, StatusText: "Locked",
 		IsError: true, Retry: "no-retry", Advice: "do not resend", Schedule: []float64{},
@@ -196,17 +186,24 @@ func TestExplainStatusListsItsCodes(t *testing.T) {
 
 func TestExplainGatewayMessage(t *testing.T) {
 	for g := range apierr.GatewayMessages() {
+		want := gatewayJSON{Kind: "gateway-message", Message: g.Message,
+			Gateway: g.Gateway, Status: g.Status, StatusText: apierr.StatusText(g.Status),
+			Summary: g.Summary, Source: g.Source,
+			Retry:    apierr.StatusRetry(g.Status).String(),
+			Advice:   advice(apierr.StatusRetry(g.Status)),
+			Schedule: scheduleSeconds(apierr.StatusRetry(g.Status)), Cause: g.Cause,
+			Solution: g.Solution}
 		for _, name := range []string{g.Message, strings.ToUpper(g.Message)} {
 			r := runCLI(t, "", "explain", "--format", "json", name)
 			require.Equal(t, exitOK, r.exit, r.stderr)
-			var got gatewayJSON
-			require.NoError(t, json.Unmarshal([]byte(r.stdout), &got))
-			assert.Equal(t, gatewayJSON{Kind: "gateway-message", Message: g.Message,
-				Gateway: g.Gateway, Status: g.Status, StatusText: apierr.StatusText(g.Status),
-				Retry:    apierr.StatusRetry(g.Status).String(),
-				Advice:   advice(apierr.StatusRetry(g.Status)),
-				Schedule: scheduleSeconds(apierr.StatusRetry(g.Status)), Cause: g.Cause,
-				Solution: g.Solution}, got)
+			// Several gateways send "502 Bad Gateway": an array of them.
+			var got []gatewayJSON
+			if err := json.Unmarshal([]byte(r.stdout), &got); err != nil {
+				var one gatewayJSON
+				require.NoError(t, json.Unmarshal([]byte(r.stdout), &one))
+				got = []gatewayJSON{one}
+			}
+			assert.Contains(t, got, want, "%q", name)
 		}
 	}
 }
@@ -225,10 +222,61 @@ func TestExplainMarkdownEscapesCells(t *testing.T) {
 	}
 }
 
-func TestExplainUnquotedHeading(t *testing.T) {
-	var out, errOut strings.Builder
-	code := run([]string{"explain", "qrcode", "invalido"}, strings.NewReader(""), &out, &errOut)
-	if code != 0 || !strings.HasPrefix(out.String(), "VALOR_INVALIDO\n") {
-		t.Fatalf("exit %d, stdout %q, stderr %q", code, out.String(), errOut.String())
+func TestExplainGroupsUnquotedWordsIntoNames(t *testing.T) {
+	tests := []struct {
+		name  string
+		words []string
+		want  []string
+	}{
+		{"a heading in words, then a status", []string{"qrcode", "invalido", "423"},
+			[]string{"qrcode invalido", "423"}},
+		{"a status, then a heading in words", []string{"423", "qrcode", "invalido"},
+			[]string{"423", "qrcode invalido"}},
+		{"a status-qualified heading in words is one name",
+			[]string{"422", "data", "de", "expiracao", "invalida"},
+			[]string{"422 data de expiracao invalida"}},
+		{"a code in words is one name", []string{"erro", "chamada", "api"},
+			[]string{"erro chamada api"}},
+		{"codes and statuses stay apart", []string{"TOKEN_INATIVO", "529"},
+			[]string{"TOKEN_INATIVO", "529"}},
+		{"a word that names nothing stays alone", []string{"TOKEN_INATIVO", "nope", "423"},
+			[]string{"TOKEN_INATIVO", "nope", "423"}},
+		{"a quoted name is one word among others", []string{"Data de Expiração Inválida", "401"},
+			[]string{"Data de Expiração Inválida", "401"}},
 	}
+	m := newMatcher(apierr.Documented())
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			assert.Equal(t, tt.want, groupWords(m, tt.words))
+		})
+	}
+}
+
+func TestExplainFindsTheHeadingAndTheStatusOfUnquotedWords(t *testing.T) {
+	r := runCLI(t, "", "explain", "--format", "json", "qrcode", "invalido", "423")
+	require.Equal(t, exitOK, r.exit, r.stderr)
+	var got []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &got), "an array for two results")
+	require.Len(t, got, 2)
+	assert.Equal(t, "VALOR_INVALIDO", got[0]["code"])
+	assert.Equal(t, "status", got[1]["kind"])
+	assert.Equal(t, 423.0, got[1]["status"])
+}
+
+func TestExplainJSONIsAnObjectForOneResultAndAnArrayForSeveral(t *testing.T) {
+	r := runCLI(t, "", "explain", "--format", "json", "TOKEN_INATIVO")
+	var one map[string]any
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &one), "one object")
+
+	r = runCLI(t, "", "explain", "--format", "json", "TOKEN_INATIVO", "NOPE")
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &one), "one found, one object")
+	assert.Equal(t, exitUsage, r.exit)
+
+	r = runCLI(t, "", "explain", "--format", "json", "TOKEN_INATIVO", "503")
+	var several []map[string]any
+	require.NoError(t, json.Unmarshal([]byte(r.stdout), &several), "an array")
+	assert.Len(t, several, 2)
+
+	r = runCLI(t, "", "explain", "--format", "json", "NOPE")
+	assert.Empty(t, r.stdout, "nothing found, nothing printed")
 }

@@ -1,3 +1,6 @@
+// This file reads command lines: flags wherever they stand, the command
+// word among them, and the values the flags take.
+
 package main
 
 import (
@@ -13,11 +16,16 @@ import (
 
 // takesValue reports whether a flag of some command takes the next
 // argument as its value. splitCommand needs it to see that in "--format
-// json explain" json is a value, not the command.
+// json explain" json is a value, not the command. It asks the commands'
+// own flag definitions, so a new flag needs no word here.
 func takesValue(name string) bool {
-	switch name {
-	case "format", "status", "source", "retry", "o":
-		return true
+	for _, cmd := range commands() {
+		fs := newFlagSet(cmd.name)
+		cmd.define(fs)
+		if f := fs.Lookup(name); f != nil {
+			b, ok := f.Value.(interface{ IsBoolFlag() bool })
+			return !ok || !b.IsBoolFlag()
+		}
 	}
 	return false
 }
@@ -123,7 +131,7 @@ func (f *outputFormat) Set(s string) error {
 // formatFlag registers --format on fs, text by default.
 func formatFlag(fs *flag.FlagSet) *outputFormat {
 	f := formatText
-	fs.Var(&f, "format", "output format: text, json or markdown")
+	fs.Var(&f, "format", "`FORMAT` text (default), json or markdown; -format works too")
 	return &f
 }
 
@@ -162,10 +170,10 @@ func (r *retryFlag) Set(v string) error {
 
 // helpOr turns the flag package's ErrHelp into the command's usage on
 // stdout (exit 0) and any other error into a one-line report (exit 2).
-func (c *cli) helpOr(name, usage string, err error) int {
+func (c *cli) helpOr(cmd command, err error) int {
 	if errors.Is(err, flag.ErrHelp) {
-		fmt.Fprint(c.stdout, usage)
+		fmt.Fprint(c.stdout, cmd.usage())
 		return exitOK
 	}
-	return c.fail(name, err)
+	return c.fail(cmd.name, err)
 }

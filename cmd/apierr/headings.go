@@ -1,18 +1,21 @@
+// This file holds the section headings of Brick Bank's error page, which
+// explain accepts as names of the codes they head.
+
 package main
 
 import "github.com/apierr/apierr"
 
-// seed003Headings are the section headings of seed 003's "Possíveis causas e
-// soluções" (testdata/seeds/003_*.txt, the Brick Bank page integrators read),
-// in the seed's order, each with the code its example block sends. explain
-// accepts them as names because they are what a reader of that page knows:
-// "qrcode invalido" finds VALOR_INVALIDO. The headings are the seed's, slips
-// included ("Time Out", "Locked" and "Internal Server Error" head single
-// codes); two sections share "Data de Expiração Inválida", so a heading may
-// name several codes. "Token não fornecido" is the one block with an "error"
-// member instead of a "code". TestHeadingsAreSeed003s checks every row
-// against the seed.
-var seed003Headings = [...]struct {
+// brickBankHeadings are the section headings of Brick Bank's "Possíveis
+// causas e soluções" (seed 003, testdata/seeds/003_*.txt, the page
+// integrators read), in the page's order, each with the code its example
+// block sends. explain accepts them as names because they are what a reader
+// of that page knows: "qrcode invalido" finds VALOR_INVALIDO. The headings
+// are the page's, slips included ("Time Out", "Locked" and "Internal Server
+// Error" head single codes); two sections share "Data de Expiração
+// Inválida", so a heading may name several codes. "Token não fornecido" is
+// the one block with an "error" member instead of a "code".
+// TestHeadingsAreBrickBanks checks every row against the seed.
+var brickBankHeadings = [...]struct {
 	heading string
 	code    apierr.Code
 }{

@@ -1,7 +1,11 @@
+// This file is "apierr list": the catalog, filtered, as a list in a
+// terminal, JSON, or the Markdown page CATALOG.md.
+
 package main
 
 import (
 	"bytes"
+	"flag"
 	"fmt"
 	"io"
 	"os"
@@ -13,85 +17,92 @@ import (
 	"github.com/apierr/apierr"
 )
 
-const listUsage = `Usage: apierr list [--source S] [--status N] [--retry CLASS]
-                   [--format text|json|markdown] [-o FILE]
-
-Lists the catalog, ordered by status then code, keeping the entries that
+var listCommand = command{
+	name:    "list",
+	summary: "list the catalog, optionally filtered",
+	about: `Lists the catalog, ordered by status then code, keeping the entries that
 pass every filter given.
-
-Flags:
-  --source S        Brick Bank, TrustedX or RFC 6750 (case, spaces and hyphens
-                    ignored: "brick bank", "trustedx", "rfc6750")
-  --status N        one HTTP status, e.g. 401
-  --retry CLASS     no-retry, backoff or reauthenticate
-  --format F        text (default), json (an array of explain's "code" objects)
-                    or markdown (the CATALOG.md page); -format works too
-  -o FILE           write to FILE instead of standard output; "go generate"
-                    runs "apierr list --format markdown -o CATALOG.md", which
-                    cannot redirect, as it runs no shell
+`,
+	more: `JSON: an array of explain's "code" objects. Markdown: the CATALOG.md page.
 
 Exit status: 0 listed (even when no entry passes the filters); 2 bad usage.
-`
+`,
+	define: func(fs *flag.FlagSet) func(c *cli, args []string) int {
+		var o listOptions
+		o.format = formatFlag(fs)
+		fs.Var(&o.status, "status", "`N` keep the entries of this HTTP status, e.g. 401")
+		fs.Var(&o.retry, "retry", "`CLASS` keep the entries of this retry class: no-retry, "+
+			"backoff or reauthenticate")
+		fs.StringVar(&o.source, "source", "", "`S` keep the entries of this source, as "+
+			"\"apierr list\" heads them (case, spaces and hyphens ignored)")
+		fs.StringVar(&o.out, "o", "", "`FILE` write to FILE instead of standard output "+
+			"(go generate, which runs no shell, cannot redirect)")
+		return func(c *cli, args []string) int { return c.list(o, args) }
+	},
+}
+
+// listOptions are list's flags.
+type listOptions struct {
+	format      *outputFormat
+	status      statusFlag
+	retry       retryFlag
+	source, out string
+}
 
 // list runs "apierr list".
-func (c *cli) list(args []string) int {
-	fs := newFlagSet("list")
-	format := formatFlag(fs)
-	var status statusFlag
-	var retry retryFlag
-	fs.Var(&status, "status", "keep entries with this HTTP status")
-	fs.Var(&retry, "retry", "keep entries with this retry class")
-	source := fs.String("source", "", "keep entries from this source")
-	out := fs.String("o", "", "write to this file instead of standard output")
-	rest, err := parseArgs(fs, args)
-	if err != nil {
-		return c.helpOr("list", listUsage, err)
+func (c *cli) list(o listOptions, args []string) int {
+	if len(args) > 0 {
+		return c.fail("list", usagef("list takes no arguments, got %s; filter with "+
+			"--source, --status or --retry", quoted(strings.Join(args, " "))))
 	}
-	if len(rest) > 0 {
-		return c.fail("list", usagef("list takes no arguments, got %q; filter with "+
-			"--source, --status or --retry", strings.Join(rest, " ")))
-	}
-	f := filter{status: int(status), retry: retry.class}
-	if *source != "" {
-		if f.source, err = findSource(*source); err != nil {
+	f := filter{status: int(o.status), retry: o.retry.class}
+	if o.source != "" {
+		var err error
+		if f.source, err = c.findSource(o.source); err != nil {
 			return c.fail("list", err)
 		}
 	}
 	var entries []apierr.Entry
-	for e := range apierr.Entries() {
+	for e := range c.catalog.Entries() {
 		if f.keep(e) {
 			entries = append(entries, e)
 		}
 	}
-
-	var buf bytes.Buffer
-	switch *format {
-	case formatJSON:
-		js := make([]entryJSON, len(entries))
-		for i, e := range entries {
-			js[i] = toEntryJSON(e)
-		}
-		err = writeJSON(&buf, js)
-	case formatMarkdown:
-		writeCatalogMarkdown(&buf, entries, f)
-	default:
-		writeListText(&buf, entries)
-	}
-	if err != nil {
-		return c.fail("list", err)
-	}
-	if *out != "" {
-		// Written only once rendered, so a failure never leaves half a file.
-		if err := os.WriteFile(*out, buf.Bytes(), 0o644); err != nil {
-			return c.fail("list", err)
-		}
-	} else if _, err := c.stdout.Write(buf.Bytes()); err != nil {
+	if err := c.writeList(o, entries, f); err != nil {
 		return c.fail("list", err)
 	}
 	if len(entries) == 0 {
 		fmt.Fprintln(c.stderr, "apierr list: no entry passes the filters")
 	}
 	return exitOK
+}
+
+// writeList writes the entries in the format asked, to stdout or to the
+// file -o names.
+func (c *cli) writeList(o listOptions, entries []apierr.Entry, f filter) error {
+	var buf bytes.Buffer
+	switch *o.format {
+	case formatJSON:
+		js := make([]entryJSON, len(entries))
+		for i, e := range entries {
+			js[i] = toEntryJSON(e)
+		}
+		if o.out == "" {
+			return c.showJSON(js)
+		}
+		if err := encodeJSON(&buf, js); err != nil {
+			return err
+		}
+	case formatMarkdown:
+		writeCatalogMarkdown(&buf, entries, f)
+	default:
+		writeListText(&buf, entries)
+	}
+	if o.out == "" {
+		return c.output(*o.format, buf.Bytes())
+	}
+	// Written only once rendered, so a failure never leaves half a file.
+	return os.WriteFile(o.out, buf.Bytes(), 0o644)
 }
 
 // filter is list's --source, --status and --retry; zero values keep all.
@@ -124,9 +135,9 @@ func (f filter) String() string {
 
 // findSource returns the catalog's spelling of a source the user named in
 // any case or spacing.
-func findSource(name string) (string, error) {
+func (c *cli) findSource(name string) (string, error) {
 	var sources []string
-	for e := range apierr.Entries() {
+	for e := range c.catalog.Entries() {
 		if !slices.Contains(sources, e.Source) {
 			sources = append(sources, e.Source)
 		}
@@ -136,7 +147,7 @@ func findSource(name string) (string, error) {
 			return s, nil
 		}
 	}
-	return "", usagef("unknown source %q: want %s", name, orList(sources))
+	return "", usagef("unknown source %s: want %s", quoted(name), orList(sources))
 }
 
 // writeListText prints the entries grouped by source, one a line: status,
@@ -201,51 +212,4 @@ func listTitle(e apierr.Entry) string {
 		return ""
 	}
 	return e.Title
-}
-
-// writeCatalogMarkdown writes the catalog page (CATALOG.md): a summary
-// table linking to one section per entry, each with every field, so that
-// the page reads on its own where the seeds are not at hand.
-func writeCatalogMarkdown(w io.Writer, entries []apierr.Entry, f filter) {
-	fmt.Fprint(w, "<!-- Code generated by \"apierr list --format markdown\"; DO NOT EDIT. -->\n\n")
-	fmt.Fprint(w, "# Error catalog\n\n")
-	scope := "Every documented error"
-	if s := f.String(); s != "" {
-		scope = "The documented errors with " + s
-	}
-	noun := "entries"
-	if len(entries) == 1 {
-		noun = "entry"
-	}
-	fmt.Fprintf(w, "%s of the apierr catalog: %d %s, ordered by status then code. "+
-		"The texts are the source documents' own (`testdata/seeds/`), in their "+
-		"languages. The file is generated from the catalog by `go generate`; "+
-		"`apierr explain CODE` prints the same in a terminal.\n\n", scope, len(entries), noun)
-	fmt.Fprintf(w, "Retry: **no-retry**: %s; **backoff**: %s; **reauthenticate**: %s.\n\n",
-		advice(apierr.NoRetry), advice(apierr.Backoff), advice(apierr.Reauthenticate))
-	fmt.Fprint(w, "| status | code | retry | source | title |\n|---|---|---|---|---|\n")
-	for _, e := range entries {
-		// GitHub's anchor for a heading "`CODE`" is the code in lower case.
-		fmt.Fprintf(w, "| %d | [%s](#%s) | %s | %s | %s |\n", e.Status, mdCode(string(e.Code)),
-			strings.ToLower(string(e.Code)), e.Retry, mdCell(e.Source), mdCell(e.Title))
-	}
-	for _, e := range entries {
-		fmt.Fprintln(w)
-		writeMarkdown(w, entryView(e).blk)
-	}
-	if f.String() == "" {
-		writeGatewayMarkdown(w)
-	}
-}
-
-// writeGatewayMarkdown adds the gateway messages to the full page: they are
-// what an integrator sees in place of a code when a gateway answers first.
-func writeGatewayMarkdown(w io.Writer) {
-	fmt.Fprint(w, "\n# Gateway messages\n\nBodies an API gateway sends in place of a "+
-		"documented error, with no code: `apierr explain \"MESSAGE\"` and "+
-		"`apierr classify` recognise them.\n")
-	for g := range apierr.GatewayMessages() {
-		fmt.Fprintln(w)
-		writeMarkdown(w, gatewayView(g).blk)
-	}
 }

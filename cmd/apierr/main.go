@@ -2,7 +2,7 @@
 // questions of an integrator debugging a failed call: what does this error
 // code mean, and should the request be resent?
 //
-//	apierr explain CONSENTIMENTO_INVALIDO          # a code, a seed 003 heading, a status
+//	apierr explain CONSENTIMENTO_INVALIDO    # a code, a Brick Bank heading, a status
 //	curl -si https://api.example.com/… | apierr classify
 //	apierr list --source "brick bank" --retry backoff
 //
@@ -11,10 +11,16 @@ package main
 
 import (
 	"errors"
+	"flag"
 	"fmt"
 	"io"
 	"os"
+	"runtime/debug"
+	"slices"
 	"strings"
+
+	"github.com/apierr/apierr"
+	"github.com/apierr/apierr/internal/text"
 )
 
 // Exit statuses, the scheme "apierr --help" documents.
@@ -26,34 +32,30 @@ const (
 
 func main() { os.Exit(run(os.Args[1:], os.Stdin, os.Stdout, os.Stderr)) }
 
-// cli is one invocation's streams, so that tests run commands in-process.
+// cli is one invocation: its streams, so that tests run commands
+// in-process, and what the commands read.
 type cli struct {
 	stdin          io.Reader
 	stdout, stderr io.Writer
+	// catalog is every catalog read the commands make (see [catalog]).
+	catalog catalog
+	// buildInfo is debug.ReadBuildInfo, for "apierr version".
+	buildInfo func() (*debug.BuildInfo, bool)
 }
 
-// command is one subcommand: its usage text and what it does with its
-// arguments, which still hold their flags.
-type command struct {
-	usage string
-	run   func(c *cli, args []string) int
-}
-
-// commands is looked up by name; a function rather than a variable so that
-// the usage texts can mention each other without an initialisation cycle.
-func commands() map[string]command {
-	return map[string]command{
-		"explain":  {usage: explainUsage, run: (*cli).explain},
-		"classify": {usage: classifyUsage, run: (*cli).classify},
-		"list":     {usage: listUsage, run: (*cli).list},
-	}
+func newCLI(stdin io.Reader, stdout, stderr io.Writer) *cli {
+	return &cli{stdin: stdin, stdout: stdout, stderr: stderr, catalog: apierr.Documented(),
+		buildInfo: debug.ReadBuildInfo}
 }
 
 // run is the whole program: main only adds os.Exit, so tests call run.
 func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
-	c := &cli{stdin: stdin, stdout: stdout, stderr: stderr}
+	return newCLI(stdin, stdout, stderr).run(args)
+}
+
+func (c *cli) run(args []string) int {
 	if len(args) == 0 {
-		fmt.Fprint(stderr, mainUsage)
+		fmt.Fprint(c.stderr, c.mainUsage())
 		return exitUsage
 	}
 	switch args[0] {
@@ -62,30 +64,63 @@ func run(args []string, stdin io.Reader, stdout, stderr io.Writer) int {
 	}
 	name, rest, ok := splitCommand(args)
 	if !ok {
-		fmt.Fprintf(stderr, "apierr: no command in %q\n\n%s", strings.Join(args, " "), mainUsage)
+		fmt.Fprintf(c.stderr, "apierr: no command in %s\n\n%s",
+			quoted(strings.Join(args, " ")), c.mainUsage())
 		return exitUsage
 	}
-	cmd, ok := commands()[name]
+	cmd, ok := lookupCommand(name)
 	if !ok {
-		fmt.Fprintf(stderr, "apierr: unknown command %q\n\n%s", name, mainUsage)
+		fmt.Fprintf(c.stderr, "apierr: unknown command %s\n\n%s", quoted(name), c.mainUsage())
 		return exitUsage
 	}
-	return cmd.run(c, rest)
+	fs := newFlagSet(name)
+	runCommand := cmd.define(fs)
+	positional, err := parseArgs(fs, rest)
+	if err != nil {
+		return c.helpOr(cmd, err)
+	}
+	return runCommand(c, positional)
+}
+
+// command is one subcommand.
+type command struct {
+	name     string
+	operands string // its arguments in the synopsis: "NAME...", "[FILE]"
+	summary  string // its line in the main help
+	about    string // its help between the synopsis and the flags
+	more     string // its help after the flags: output formats, exit status
+	// define registers the command's flags on fs and returns what runs it
+	// with the positional arguments, once fs has parsed the command line.
+	define func(fs *flag.FlagSet) func(c *cli, args []string) int
+}
+
+// commands are the subcommands, in the order the help lists them.
+func commands() []command {
+	return []command{explainCommand, classifyCommand, listCommand, versionCommand}
+}
+
+func lookupCommand(name string) (command, bool) {
+	i := slices.IndexFunc(commands(), func(cmd command) bool { return cmd.name == name })
+	if i < 0 {
+		return command{}, false
+	}
+	return commands()[i], true
 }
 
 // help prints the usage of the program or of one command to stdout: asked
 // for, it is the output, not a complaint.
 func (c *cli) help(args []string) int {
 	if len(args) == 0 {
-		fmt.Fprint(c.stdout, mainUsage)
+		fmt.Fprint(c.stdout, c.mainUsage())
 		return exitOK
 	}
-	cmd, ok := commands()[args[0]]
+	cmd, ok := lookupCommand(args[0])
 	if !ok {
-		fmt.Fprintf(c.stderr, "apierr help: unknown command %q\n\n%s", args[0], mainUsage)
+		fmt.Fprintf(c.stderr, "apierr help: unknown command %s\n\n%s", quoted(args[0]),
+			c.mainUsage())
 		return exitUsage
 	}
-	fmt.Fprint(c.stdout, cmd.usage)
+	fmt.Fprint(c.stdout, cmd.usage())
 	return exitOK
 }
 
@@ -100,38 +135,13 @@ func usagef(format string, args ...any) error {
 }
 
 // fail reports err on one line and returns the exit status for it: 2 for
-// every error a command returns, which are all bad usage or bad input.
+// every error a command returns, which are all bad usage or bad input. The
+// line is quoted whole, so that no argument or input echoed in it (a file
+// name, a flag the flag package names) acts on the terminal.
 func (c *cli) fail(name string, err error) int {
-	fmt.Fprintf(c.stderr, "apierr %s: %v\n", name, err)
-	if ue := (*usageError)(nil); errors.As(err, &ue) {
+	fmt.Fprintf(c.stderr, "apierr %s: %s\n", name, text.Quote(err.Error()))
+	if _, ok := errors.AsType[*usageError](err); ok {
 		fmt.Fprintf(c.stderr, "Run 'apierr %s --help' for usage.\n", name)
 	}
 	return exitUsage
 }
-
-const mainUsage = `apierr explains the documented errors of Brick Bank (Open Finance Brasil),
-TrustedX and RFC 6750 bearer tokens, and tells whether to resend a failed call,
-from the catalog of github.com/apierr/apierr.
-
-Usage:
-  apierr explain CODE...     explain codes, seed 003 headings, statuses, gateway messages
-  apierr classify [FILE]     classify a response as "curl -si" prints it (stdin: none or -)
-  apierr list                list the catalog, optionally filtered
-  apierr help [COMMAND]      show this help, or a command's
-
-Flags go before or after arguments:
-  --format text|json|markdown   output format (default text); -format works too
-  -h, --help                    show a command's help
-
-Exit status:
-  0  found; for classify, the response is not an error
-  1  classify only: the response is an error
-  2  bad usage or input, unknown code
-
-Examples:
-  apierr explain CONSENTIMENTO_INVALIDO
-  apierr explain "qrcode invalido" 423
-  curl -si https://api.example.com/consents/42 | apierr classify
-  apierr classify --status 503 body.json
-  apierr list --source trustedx --status 403
-`

@@ -1,3 +1,7 @@
+// This file finds what a user names: a catalog entry by its code, heading
+// or title, a status, a gateway message, and the nearest names when none
+// matches.
+
 package main
 
 import (
@@ -8,63 +12,44 @@ import (
 	"unicode"
 
 	"github.com/apierr/apierr"
+	"github.com/apierr/apierr/internal/text"
 )
 
 // normalize folds s to the form names are compared in, so that matching
 // forgives case, spaces, hyphens, underscores and missing accents:
 // "Consentimento-inválido", "consentimento invalido" and
-// "CONSENTIMENTO_INVALIDO" are all "consentimentoinvalido".
+// "CONSENTIMENTO_INVALIDO" are all "consentimentoinvalido". A decomposed
+// accent (a combining mark) is dropped like any other non-letter.
 func normalize(s string) string {
 	var b strings.Builder
 	for _, r := range s {
-		r = foldAccent(unicode.ToLower(r))
-		if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+		r = unicode.ToLower(r)
+		if folded, ok := text.FoldLatin(r); ok {
+			b.WriteString(strings.ToLower(folded))
+		} else if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
 			b.WriteRune(r)
 		}
 	}
 	return b.String()
 }
 
-// foldAccent maps the accented letters of Portuguese and Spanish to their
-// base letter. A decomposed accent (a combining mark) needs no case here:
-// normalize drops it as a non-letter.
-func foldAccent(r rune) rune {
-	switch r {
-	case 'à', 'á', 'â', 'ã', 'ä', 'å':
-		return 'a'
-	case 'ç':
-		return 'c'
-	case 'è', 'é', 'ê', 'ë':
-		return 'e'
-	case 'ì', 'í', 'î', 'ï':
-		return 'i'
-	case 'ñ':
-		return 'n'
-	case 'ò', 'ó', 'ô', 'õ', 'ö':
-		return 'o'
-	case 'ù', 'ú', 'û', 'ü':
-		return 'u'
-	case 'ý', 'ÿ':
-		return 'y'
-	}
-	return r
-}
-
 // matcher finds catalog entries and gateway messages by any name a user may
 // type for them.
 type matcher struct {
-	codes   map[string]apierr.Code           // normalized code → code
-	aliases map[string][]apierr.Code         // normalized heading or title → codes
-	gateway map[string]apierr.GatewayMessage // normalized message → message
+	catalog catalog
+	codes   map[string]apierr.Code             // normalized code → code
+	aliases map[string][]apierr.Code           // normalized heading or title → codes
+	gateway map[string][]apierr.GatewayMessage // normalized message → messages
 }
 
-func newMatcher() *matcher {
+func newMatcher(cat catalog) *matcher {
 	m := &matcher{
+		catalog: cat,
 		codes:   map[string]apierr.Code{},
 		aliases: map[string][]apierr.Code{},
-		gateway: map[string]apierr.GatewayMessage{},
+		gateway: map[string][]apierr.GatewayMessage{},
 	}
-	for e := range apierr.Entries() {
+	for e := range cat.Entries() {
 		m.codes[normalize(string(e.Code))] = e.Code
 		// TrustedX and RFC 6750 titles are bare reason phrases ("Bad
 		// Request"), which name a status, not a code.
@@ -72,11 +57,13 @@ func newMatcher() *matcher {
 			m.addAlias(e.Title, e.Code)
 		}
 	}
-	for _, h := range seed003Headings {
+	for _, h := range brickBankHeadings {
 		m.addAlias(h.heading, h.code)
 	}
 	for g := range apierr.GatewayMessages() {
-		m.gateway[normalize(g.Message)] = g
+		// Several gateways send "502 Bad Gateway".
+		key := normalize(g.Message)
+		m.gateway[key] = append(m.gateway[key], g)
 	}
 	return m
 }
@@ -102,23 +89,24 @@ func isReasonPhrase(s string) bool {
 // match is what one query names: catalog entries, a bare status or a
 // gateway message. A query that names nothing has none of them.
 type match struct {
-	query   string
-	entries []apierr.Entry // several when a heading or title is shared
-	status  int            // a bare status ("423")
-	gateway *apierr.GatewayMessage
+	query    string
+	entries  []apierr.Entry // several when a heading or title is shared
+	status   int            // a bare status ("423")
+	gateways []apierr.GatewayMessage
 }
 
-func (r match) found() bool { return len(r.entries) > 0 || r.status != 0 || r.gateway != nil }
+func (r match) found() bool { return len(r.entries) > 0 || r.status != 0 || len(r.gateways) > 0 }
 
-// statusPrefix is a query written as seed 003 heads its sections, "422 Data
-// de Expiração Inválida": the status picks among codes sharing a heading.
+// statusPrefix is a query written as Brick Bank heads its sections, "422
+// Data de Expiração Inválida": the status picks among codes sharing a
+// heading.
 var statusPrefix = regexp.MustCompile(`^\s*([1-5][0-9][0-9])\s+(\S.*)$`)
 
 // find resolves one query, exact forms first so that a code is never
 // shadowed by a heading that happens to read the same.
 func (m *matcher) find(query string) match {
 	res := match{query: query}
-	if e, ok := apierr.Lookup(apierr.Code(strings.TrimSpace(query))); ok {
+	if e, ok := m.catalog.Lookup(apierr.Code(strings.TrimSpace(query))); ok {
 		res.entries = []apierr.Entry{e}
 		return res
 	}
@@ -126,19 +114,34 @@ func (m *matcher) find(query string) match {
 		res.status = n
 		return res
 	}
-	if g, ok := apierr.LookupMessage(query); ok {
-		res.gateway = &g
+	key, status := normalize(query), 0
+	if gs := m.gateway[key]; len(gs) > 0 && len(m.codesNamed(key)) == 0 {
+		res.gateways = gs
 		return res
 	}
-	key, status := normalize(query), 0
+	if g, ok := apierr.LookupMessage(query); ok { // a message whose end varies
+		res.gateways = []apierr.GatewayMessage{g}
+		return res
+	}
 	if sm := statusPrefix.FindStringSubmatch(query); sm != nil {
 		status, _ = strconv.Atoi(sm[1])
 		key = normalize(sm[2])
 	}
-	// A code and a heading may read the same once normalized ("Data de
-	// Expiração Inválida" is DATA_DE_EXPIRACAO_INVALIDA's code and the
-	// heading of DATA_EXPIRACAO_INVALIDA too): the user meant one of them,
-	// so both are shown.
+	for _, c := range m.codesNamed(key) {
+		if e, _ := m.catalog.Lookup(c); status == 0 || e.Status == status {
+			res.entries = append(res.entries, e)
+		}
+	}
+	sortEntries(res.entries)
+	return res
+}
+
+// codesNamed are the codes whose code, heading or title normalizes to key.
+// A code and a heading may read the same ("Data de Expiração Inválida" is
+// DATA_DE_EXPIRACAO_INVALIDA's code and the heading of
+// DATA_EXPIRACAO_INVALIDA too): the user meant one of them, so both are
+// named.
+func (m *matcher) codesNamed(key string) []apierr.Code {
 	var codes []apierr.Code
 	if c, ok := m.codes[key]; ok {
 		codes = append(codes, c)
@@ -148,17 +151,7 @@ func (m *matcher) find(query string) match {
 			codes = append(codes, c)
 		}
 	}
-	if g, ok := m.gateway[key]; ok && len(codes) == 0 && status == 0 {
-		res.gateway = &g
-		return res
-	}
-	for _, c := range codes {
-		if e, _ := apierr.Lookup(c); status == 0 || e.Status == status {
-			res.entries = append(res.entries, e)
-		}
-	}
-	sortEntries(res.entries)
-	return res
+	return codes
 }
 
 // sortEntries orders entries as the catalog does, by status then code.
@@ -179,29 +172,15 @@ const maxSuggestions = 5
 // normalized form, nearest first, then names that contain it.
 func (m *matcher) suggest(query string) []string {
 	q := normalize(query)
-	if q == "" {
-		return nil
-	}
 	if sm := statusPrefix.FindStringSubmatch(query); sm != nil {
 		q = normalize(sm[2])
 	}
-	limit := max(2, len(q)/4)
-	type candidate struct {
-		name  string
-		score int
+	if q == "" {
+		return nil
 	}
 	var cands []candidate
 	consider := func(key, name string) {
-		switch d := levenshtein(q, key); {
-		case d <= limit:
-			cands = append(cands, candidate{name, d})
-		case len(q) >= 4 && strings.Contains(key, q):
-			// After every near miss: names that start with the query, then
-			// shorter names first.
-			score := limit + 1 + len(key) - len(q)
-			if !strings.HasPrefix(key, q) {
-				score += 100
-			}
+		if score, ok := nearness(q, key); ok {
 			cands = append(cands, candidate{name, score})
 		}
 	}
@@ -213,9 +192,40 @@ func (m *matcher) suggest(query string) []string {
 			consider(key, string(c))
 		}
 	}
-	for key, g := range m.gateway {
-		consider(key, strconv.Quote(g.Message))
+	for key, gs := range m.gateway {
+		consider(key, strconv.Quote(gs[0].Message))
 	}
+	return bestNames(cands)
+}
+
+// candidate is a name suggest may give, lower scores first.
+type candidate struct {
+	name  string
+	score int
+}
+
+// nearness scores how close key, a normalized name, is to the normalized
+// query q: its edit distance when small, else, after every near miss, a
+// score for containing q (names that start with it first, then shorter
+// names); false when key is neither.
+func nearness(q, key string) (int, bool) {
+	limit := max(2, len(q)/4)
+	if d := levenshtein(q, key); d <= limit {
+		return d, true
+	}
+	if len(q) < 4 || !strings.Contains(key, q) {
+		return 0, false
+	}
+	score := limit + 1 + len(key) - len(q)
+	if !strings.HasPrefix(key, q) {
+		score += 100
+	}
+	return score, true
+}
+
+// bestNames returns the distinct names of the best candidates, at most
+// maxSuggestions, ties in alphabetical order.
+func bestNames(cands []candidate) []string {
 	slices.SortFunc(cands, func(a, b candidate) int {
 		if a.score != b.score {
 			return a.score - b.score

@@ -1,15 +1,14 @@
+// Tests of name matching: the Brick Bank headings, normalizing, suggestions.
+
 package main
 
 import (
-	"errors"
-	"flag"
 	"os"
 	"path/filepath"
 	"regexp"
 	"slices"
 	"strings"
 	"testing"
-	"unicode/utf8"
 
 	"github.com/apierr/apierr"
 	"github.com/stretchr/testify/assert"
@@ -54,9 +53,9 @@ func readSeed003Headings(t *testing.T) map[string][]apierr.Code {
 	return headings
 }
 
-func TestHeadingsAreSeed003s(t *testing.T) {
+func TestHeadingsAreBrickBanks(t *testing.T) {
 	seed := readSeed003Headings(t)
-	for _, h := range seed003Headings {
+	for _, h := range brickBankHeadings {
 		assert.Contains(t, seed, h.heading, "a heading of seed 003")
 		assert.Contains(t, seed[h.heading], h.code, "seed 003's %q sends %s", h.heading, h.code)
 		_, ok := apierr.Lookup(h.code)
@@ -65,19 +64,19 @@ func TestHeadingsAreSeed003s(t *testing.T) {
 	// And the table misses none of them.
 	for heading, codes := range seed {
 		for _, code := range codes {
-			assert.True(t, slices.ContainsFunc(seed003Headings[:], func(h struct {
+			assert.True(t, slices.ContainsFunc(brickBankHeadings[:], func(h struct {
 				heading string
 				code    apierr.Code
 			}) bool {
 				return h.heading == heading && h.code == code
-			}), "seed003Headings lacks {%q, %s}", heading, code)
+			}), "brickBankHeadings lacks {%q, %s}", heading, code)
 		}
 	}
 }
 
 func TestEveryHeadingFindsItsCodeWithoutAccentsOrCapitals(t *testing.T) {
-	m := newMatcher()
-	for _, h := range seed003Headings {
+	m := newMatcher(apierr.Documented())
+	for _, h := range brickBankHeadings {
 		plain := strings.ToLower(h.heading)
 		for _, pair := range [][2]string{{"á", "a"}, {"â", "a"}, {"ã", "a"}, {"ç", "c"},
 			{"é", "e"}, {"ê", "e"}, {"í", "i"}, {"ó", "o"}, {"ú", "u"}} {
@@ -125,81 +124,11 @@ func TestLevenshtein(t *testing.T) {
 }
 
 func TestSuggestNearestFirst(t *testing.T) {
-	m := newMatcher()
+	m := newMatcher(apierr.Documented())
 	assert.Equal(t, "TOKEN_INATIVO", m.suggest("TOKEN_INATIV")[0])
 	assert.Equal(t, "NotSupportedException", m.suggest("NotSuportedException")[0])
 	assert.Equal(t, `"no Route matched with those values"`, m.suggest("no route matched")[0])
 	assert.LessOrEqual(t, len(m.suggest("consentimento")), maxSuggestions)
 	assert.Empty(t, m.suggest("zzzzzzzz"))
 	assert.Empty(t, m.suggest("--"))
-}
-
-func TestParseArgsTakesFlagsAnywhere(t *testing.T) {
-	tests := []struct {
-		args       []string
-		positional []string
-		format     outputFormat
-	}{
-		{[]string{"A", "B"}, []string{"A", "B"}, formatText},
-		{[]string{"--format", "json", "A"}, []string{"A"}, formatJSON},
-		{[]string{"A", "--format", "json", "B"}, []string{"A", "B"}, formatJSON},
-		{[]string{"A", "B", "-format=markdown"}, []string{"A", "B"}, formatMarkdown},
-		{[]string{"A", "--", "--format", "B"}, []string{"A", "--format", "B"}, formatText},
-		{[]string{"-", "--format", "JSON"}, []string{"-"}, formatJSON},
-	}
-	for _, tt := range tests {
-		fs := newFlagSet("test")
-		format := formatFlag(fs)
-		got, err := parseArgs(fs, tt.args)
-		require.NoError(t, err, tt.args)
-		assert.Equal(t, tt.positional, got, tt.args)
-		assert.Equal(t, tt.format, *format, tt.args)
-	}
-
-	fs := newFlagSet("test")
-	source := fs.String("source", "", "")
-	got, err := parseArgs(fs, []string{"--source", "--", "A"})
-	require.NoError(t, err)
-	assert.Equal(t, "--", *source, "a flag's value is not the terminator")
-	assert.Equal(t, []string{"A"}, got)
-
-	_, err = parseArgs(newFlagSet("test"), []string{"A", "-h"})
-	assert.True(t, errors.Is(err, flag.ErrHelp))
-	_, err = parseArgs(newFlagSet("test"), []string{"A", "--nope"})
-	var ue *usageError
-	assert.True(t, errors.As(err, &ue))
-}
-
-func TestSplitCommand(t *testing.T) {
-	tests := []struct {
-		args []string
-		name string
-		rest []string
-		ok   bool
-	}{
-		{[]string{"explain", "X"}, "explain", []string{"X"}, true},
-		{[]string{"--format", "json", "explain", "X"}, "explain",
-			[]string{"--format", "json", "X"}, true},
-		{[]string{"--format=json", "list"}, "list", []string{"--format=json"}, true},
-		{[]string{"-o", "out.md", "list"}, "list", []string{"-o", "out.md"}, true},
-		{[]string{"--format", "json"}, "", nil, false},
-	}
-	for _, tt := range tests {
-		name, rest, ok := splitCommand(tt.args)
-		assert.Equal(t, tt.ok, ok, tt.args)
-		assert.Equal(t, tt.name, name, tt.args)
-		assert.Equal(t, tt.rest, rest, tt.args)
-	}
-}
-
-func TestWrapKeepsWidthAndHangsListItems(t *testing.T) {
-	text := "• " + strings.Repeat("palavra ", 30) + "\n1. curto\n" +
-		strings.Repeat("x", 90)
-	lines := wrap(text, 40)
-	for _, l := range lines[:len(lines)-1] {
-		assert.LessOrEqual(t, utf8.RuneCountInString(l), 40, "%q", l)
-	}
-	assert.True(t, strings.HasPrefix(lines[1], "  palavra"), "continuation hangs: %q", lines[1])
-	assert.Contains(t, lines, "1. curto")
-	assert.Equal(t, strings.Repeat("x", 90), lines[len(lines)-1], "a long word is not cut")
 }

@@ -1,13 +1,16 @@
+// This file renders what the commands found in the three output formats:
+// text blocks, Markdown tables and JSON, and writes them out.
+
 package main
 
 import (
+	"bytes"
 	"encoding/json"
 	"fmt"
 	"io"
 	"regexp"
 	"strconv"
 	"strings"
-	"time"
 	"unicode/utf8"
 
 	"github.com/apierr/apierr"
@@ -61,8 +64,9 @@ func writeText(w io.Writer, b block) {
 }
 
 // listMarker is the start of a list item in the catalog's cause and
-// solution texts ("• ", "1. "); wrapped lines of an item hang under its text.
-var listMarker = regexp.MustCompile(`^(?:•|-|\*|\d+[.)])\s+`)
+// solution texts ("• ", "1. ", "  2. " for a nested step); wrapped lines of
+// an item hang under its text.
+var listMarker = regexp.MustCompile(`^\s*(?:•|-|\*|\d+[.)])\s+`)
 
 // wrap breaks text into lines of at most width characters at spaces,
 // keeping the text's own line breaks; a line that fits is left as it is. A
@@ -75,12 +79,13 @@ func wrap(text string, width int) []string {
 			continue
 		}
 		hang := utf8.RuneCountInString(listMarker.FindString(para))
+		indent := para[:len(para)-len(strings.TrimLeft(para, " "))]
 		words := strings.Fields(para)
 		if len(words) == 0 {
 			out = append(out, "")
 			continue
 		}
-		line := words[0]
+		line := indent + words[0]
 		for _, word := range words[1:] {
 			if utf8.RuneCountInString(line)+1+utf8.RuneCountInString(word) > width {
 				out = append(out, line)
@@ -100,7 +105,11 @@ func writeMarkdown(w io.Writer, b block) {
 	if b.mdHeading != "" {
 		heading = b.mdHeading
 	}
-	fmt.Fprintf(w, "## %s\n\n| field | value |\n|---|---|\n", heading)
+	fmt.Fprintf(w, "## %s\n", heading)
+	if len(b.fields) == 0 {
+		return
+	}
+	fmt.Fprint(w, "\n| field | value |\n|---|---|\n")
 	for _, f := range b.fields {
 		fmt.Fprintf(w, "| %s | %s |\n", mdCell(f.label), mdCell(f.value))
 	}
@@ -130,59 +139,76 @@ func statusLine(status int) string {
 	return strconv.Itoa(status)
 }
 
-// schedule is the wait before each resend of apierr.DefaultPolicy, the
-// schedule apierr.Transport follows: 3s, 6s, 12s, 24s, 48s.
-func schedule() []time.Duration {
-	p := apierr.DefaultPolicy
-	waits := make([]time.Duration, 0, p.MaxRetries)
-	for n := 1; n <= p.MaxRetries; n++ {
-		waits = append(waits, p.Delay(n))
-	}
-	return waits
+// view is one thing found, in every output format.
+type view struct {
+	note string // text and Markdown only: said before the block
+	blk  block
+	json any
 }
 
-// scheduleSeconds is schedule for JSON: an empty list unless the class
-// resends on it.
-func scheduleSeconds(c apierr.RetryClass) []float64 {
-	out := []float64{}
-	if c == apierr.Backoff {
-		for _, d := range schedule() {
-			out = append(out, d.Seconds())
+// show renders views in format and writes them to stdout, the one way a
+// command's findings reach it. JSON is one object for one view and an
+// array for several, as "list" prints; text and Markdown are blocks with
+// a blank line between them.
+func (c *cli) show(format outputFormat, views ...view) error {
+	switch {
+	case format == formatJSON && len(views) == 1:
+		return c.showJSON(views[0].json)
+	case format == formatJSON:
+		all := make([]any, len(views))
+		for i, v := range views {
+			all[i] = v.json
 		}
+		return c.showJSON(all)
 	}
-	return out
-}
-
-// seconds formats d in seconds ("7s", "120s", "0.5s"): a wait is compared
-// with Retry-After, which counts seconds, so minutes would only get in the way.
-func seconds(d time.Duration) string {
-	return strconv.FormatFloat(d.Seconds(), 'f', -1, 64) + "s"
-}
-
-// advice says what to do about a class, with the concrete schedule.
-func advice(c apierr.RetryClass) string {
-	switch c {
-	case apierr.Backoff:
-		waits := schedule()
-		parts := make([]string, len(waits))
-		for i, d := range waits {
-			parts[i] = seconds(d)
+	var b bytes.Buffer
+	for i, v := range views {
+		if i > 0 {
+			b.WriteByte('\n')
 		}
-		return "resend after " + strings.Join(parts, ", ")
-	case apierr.Reauthenticate:
-		return "refresh the token, then resend once"
+		v.write(&b, format)
 	}
-	return "do not resend"
+	return c.output(format, b.Bytes())
 }
 
-// verdict is the retry line of text output: "backoff: resend after 3s, …".
-func verdict(c apierr.RetryClass) string { return c.String() + ": " + advice(c) }
+func (v view) write(w io.Writer, format outputFormat) {
+	if format == formatMarkdown {
+		if v.note != "" {
+			fmt.Fprintf(w, "%s\n\n", mdCell(v.note))
+		}
+		writeMarkdown(w, v.blk)
+		return
+	}
+	if v.note != "" {
+		fmt.Fprintf(w, "%s\n\n", strings.Join(wrap(v.note, textWidth), "\n"))
+	}
+	writeText(w, v.blk)
+}
 
-// writeJSON prints v as indented JSON: one object per result, so that a
-// single result parses with any JSON reader and several stream into jq.
-func writeJSON(w io.Writer, v any) error {
+// showJSON writes v as indented JSON.
+func (c *cli) showJSON(v any) error {
+	var b bytes.Buffer
+	if err := encodeJSON(&b, v); err != nil {
+		return err
+	}
+	return c.output(formatJSON, b.Bytes())
+}
+
+func encodeJSON(w io.Writer, v any) error {
 	enc := json.NewEncoder(w)
 	enc.SetIndent("", "  ")
 	enc.SetEscapeHTML(false) // "<" in a detail is text, not an HTML hazard here
 	return enc.Encode(v)
+}
+
+// output writes a rendered output to stdout through the last guard of its
+// format (see terminal.go).
+func (c *cli) output(format outputFormat, out []byte) error {
+	if format == formatJSON {
+		out = guardJSON(out)
+	} else {
+		out = guardText(out)
+	}
+	_, err := c.stdout.Write(out)
+	return err
 }

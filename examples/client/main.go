@@ -7,6 +7,7 @@
 package main
 
 import (
+	"context"
 	"flag"
 	"fmt"
 	"io"
@@ -82,17 +83,11 @@ func run(out io.Writer, base string) error {
 			advice(e))
 	}
 
-	// Seed 003 waits 3, 6, 12, 24 and 48 s; the demo scales that down 100
-	// times so it ends at once. Production code uses &apierr.Transport{}.
+	// Brick Bank waits 3, 6, 12, 24 and 48 s; the demo scales that down 100
+	// times so it ends at once. Production code uses apierr.Policy{}.
 	fmt.Fprintln(out, "\nResending GET /flaky with apierr.Transport:")
-	client := &http.Client{Transport: &apierr.Transport{
-		Policy: apierr.Policy{Base: 30 * time.Millisecond, Factor: 2, MaxRetries: 5,
-			MaxWait: 480 * time.Millisecond},
-		OnRetry: func(ev apierr.RetryEvent) {
-			fmt.Fprintf(out, "  attempt %d: %d %s, resending after %v\n",
-				ev.Attempt, ev.Status, ev.Code, ev.Wait)
-		},
-	}}
+	client := newClient(out, apierr.Policy{Base: 30 * time.Millisecond, Factor: 2, MaxRetries: 5,
+		MaxWait: 480 * time.Millisecond}, nil)
 	resp, err := client.Get(base + "/flaky")
 	if err != nil {
 		return err
@@ -104,6 +99,27 @@ func run(out io.Writer, base string) error {
 	}
 	fmt.Fprintf(out, "  attempt %d: %d %s\n", apierr.Attempts(resp), resp.StatusCode, body)
 	return nil
+}
+
+// newClient is the example's client: an apierr.Transport that resends what
+// the documents call transient on policy's schedule, waiting with sleep
+// (nil: a real timer), and renews its token once when a 401 asks for one.
+// Every resend is printed to out.
+func newClient(out io.Writer, policy apierr.Policy,
+	sleep func(context.Context, time.Duration) error) *http.Client {
+	var tokens atomic.Int32 // stands in for an authorization server
+	return &http.Client{Transport: &apierr.Transport{
+		Policy: policy,
+		Sleep:  sleep,
+		OnRetry: func(ev apierr.RetryEvent) {
+			fmt.Fprintf(out, "  attempt %d: %d %s, resending after %v\n",
+				ev.Attempt, ev.Status, ev.Code, ev.Wait)
+		},
+		Refresh: func(req *http.Request, _ *apierr.Error) error {
+			req.Header.Set("Authorization", fmt.Sprintf("Bearer token-%d", tokens.Add(1)))
+			return nil
+		},
+	}}
 }
 
 // advice says what a client should do about e.

@@ -1,13 +1,15 @@
 // Package rawhttp reads HTTP responses as command-line tools print them: the
-// output of curl -i, curl -si or curl -siL, saved to a file or pasted by hand.
+// output of curl -i, curl -si or curl -siL, and the trace of curl -v, saved
+// to a file or pasted by hand.
 //
 // Such text is not a wire response, so [net/http.ReadResponse] is the wrong
 // tool: curl prints "HTTP/2 503" with no minor version and often no reason
 // phrase, it has already de-chunked and maybe decompressed the body while
-// still printing the Transfer-Encoding and Content-Length headers, and -L or
-// a proxy puts several header blocks before the one that matters. This
-// package only finds the final header block; the body is whatever text
-// follows it, byte for byte.
+// still printing the Transfer-Encoding and Content-Length headers, -L or a
+// proxy puts several header blocks before the one that matters, and -v
+// prefixes the response's lines with "< " among lines of its own. This
+// package finds the final header block; the body is whatever text follows
+// it, and [ReadBody] decodes it as its Content-Encoding says.
 package rawhttp
 
 import (
@@ -44,7 +46,8 @@ var ErrNoStatusLine = errors.New("rawhttp: input does not start with an HTTP sta
 // following a header block, since that check has to peek without consuming.
 const bufSize = 4096
 
-// ReadResponse reads the final response printed in r. It skips header blocks
+// ReadResponse reads the final response printed in r, by curl -i or by
+// curl -v (see [the trace of curl -v] below). It skips header blocks
 // that curl prints before it: 1xx interim responses (100 Continue, 103 Early
 // Hints, with or without blank lines after them), and any other block that is
 // directly followed by another valid status line, which covers proxy CONNECT
@@ -63,6 +66,21 @@ const bufSize = 4096
 // or 0 when the body is known to be empty (then Body is [http.NoBody]).
 // Closing Body does not close r. Request, TransferEncoding and Trailer are
 // never set; Header keeps every value of a repeated field in order.
+//
+// # The trace of curl -v
+//
+// Input whose first line is one of curl's own (an informational "* " line,
+// a request line "> ", a response line "< ", a data marker "{ [" or "} [",
+// or a "Note:" or "Warning:") is read as a curl -v trace, provided a "< HTTP/"
+// line follows within the reader's buffer (4 KiB, or the size of the
+// *bufio.Reader given). The response is the "< " lines, their prefix
+// removed; curl's other lines are skipped wherever they stand, even inside a
+// header block ("* Added cookie …"). The body is what follows the final
+// block, without curl's "* " and data-marker lines, which 2>&1 mixes in
+// before or after it, and without a "* Connection #0 … left intact" stuck
+// to its last line when it did not end in a newline. A body line of its own
+// that starts with "* " is taken for curl's. A response curl printed twice,
+// traced and by -i (curl -vi), is read once.
 func ReadResponse(r io.Reader) (*http.Response, error) {
 	// NewReaderSize returns r itself when it is already a large enough
 	// *bufio.Reader, which is what lets ErrNoStatusLine leave it unconsumed.
@@ -109,9 +127,10 @@ func ReadResponse(r io.Reader) (*http.Response, error) {
 }
 
 type parser struct {
-	br     *bufio.Reader
-	budget int // bytes left of MaxHeaderBytes
-	line   int // number of the line being read or last read, for error messages
+	br      *bufio.Reader
+	budget  int  // bytes left of MaxHeaderBytes
+	line    int  // number of the line being read or last read, for error messages
+	verbose bool // the input is a curl -v trace
 }
 
 func (p *parser) errorf(format string, args ...any) error {
@@ -142,13 +161,13 @@ func (p *parser) skipPreamble() error {
 			continue
 		}
 		b, err := p.br.Peek(n + 5)
-		if !bytes.HasPrefix(b[n:], []byte("HTTP/")) {
-			if err != nil && err != io.EOF {
-				return fmt.Errorf("rawhttp: %w", err)
-			}
-			return ErrNoStatusLine
+		if bytes.HasPrefix(b[n:], []byte("HTTP/")) {
+			return p.discard(n)
 		}
-		return p.discard(n)
+		if err != nil && err != io.EOF {
+			return fmt.Errorf("rawhttp: %w", err)
+		}
+		return p.skipTracePreamble(n)
 	}
 }
 
@@ -165,10 +184,26 @@ func (p *parser) discard(n int) error {
 	return err
 }
 
-// readLine returns the next line without its LF or CRLF, or io.EOF when no
-// input is left. It stops as soon as the header budget is spent, so that a
-// huge line costs at most MaxHeaderBytes of memory.
+// readLine returns the next line of the response without its LF or CRLF,
+// or io.EOF when no input is left; in a curl -v trace, curl's own lines are
+// skipped and the "< " of the response's removed.
 func (p *parser) readLine() (string, error) {
+	for {
+		line, err := p.readRawLine()
+		if err != nil || !p.verbose {
+			return line, err
+		}
+		if isTraceLine(line, true) {
+			continue
+		}
+		return strings.TrimPrefix(strings.TrimPrefix(line, "<"), " "), nil
+	}
+}
+
+// readRawLine returns the next line of input without its LF or CRLF, or
+// io.EOF when no input is left. It stops as soon as the header budget is
+// spent, so that a huge line costs at most MaxHeaderBytes of memory.
+func (p *parser) readRawLine() (string, error) {
 	p.line++ // errors below are about the line being read
 	var long []byte
 	for {
@@ -242,27 +277,49 @@ func (p *parser) readHeader() (http.Header, error) {
 
 // statusLineFollows reports whether the next line is a valid status line,
 // without consuming anything: if it is not, it is the start of the body.
+// In a trace, curl's own lines before it are consumed first.
 func (p *parser) statusLineFollows() bool {
-	for n := 5; ; n = min(2*n, p.br.Size()) {
-		b, err := p.br.Peek(n)
-		if !bytes.HasPrefix(b, []byte("HTTP/")) {
+	if p.verbose {
+		if err := p.skipTraceLines(true); err != nil {
 			return false
 		}
+	}
+	b, whole := peekLine(p.br)
+	if p.verbose {
+		b = bytes.TrimPrefix(bytes.TrimPrefix(b, []byte("<")), []byte(" "))
+	}
+	if !whole || !bytes.HasPrefix(b, []byte("HTTP/")) {
+		return false // longer than the buffer, or a read error the body will report
+	}
+	_, err := parseStatusLine(string(bytes.TrimSuffix(b, []byte("\r"))))
+	return err == nil
+}
+
+// peekLine returns the next line, without its LF, as far as br's buffer
+// holds it, and whether that is all of it; nothing is consumed.
+func peekLine(br *bufio.Reader) ([]byte, bool) {
+	for n := 64; ; n = min(2*n, br.Size()) {
+		b, err := br.Peek(n)
 		if i := bytes.IndexByte(b, '\n'); i >= 0 {
-			b = b[:i]
-		} else if err == nil && n < p.br.Size() {
-			continue
-		} else if err != io.EOF {
-			return false // longer than the buffer, or a read error the body will report
+			return b[:i], true
 		}
-		_, err = parseStatusLine(string(bytes.TrimSuffix(b, []byte("\r"))))
-		return err == nil
+		if err != nil {
+			return b, err == io.EOF
+		}
+		if n == br.Size() {
+			return b, false
+		}
 	}
 }
 
 // finish attaches the rest of the input to resp as its body.
 func (p *parser) finish(resp *http.Response) *http.Response {
 	resp.Body, resp.ContentLength = io.NopCloser(p.br), -1
+	if p.verbose {
+		if err := p.skipTraceLines(false); err == nil {
+			resp.Body = &traceBody{br: p.br}
+		}
+	}
 	if _, err := p.br.Peek(1); err == io.EOF {
 		resp.Body, resp.ContentLength = http.NoBody, 0
 	}

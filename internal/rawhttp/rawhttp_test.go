@@ -1,3 +1,5 @@
+// Tests of ReadResponse on curl -i output, and its fuzz target.
+
 package rawhttp_test
 
 import (
@@ -243,32 +245,36 @@ var readCases = []struct {
 
 func TestReadResponse(t *testing.T) {
 	for _, tc := range readCases {
-		t.Run(tc.name, func(t *testing.T) {
-			resp, err := rawhttp.ReadResponse(strings.NewReader(tc.in))
-			require.NoError(t, err)
-			assert.Equal(t, tc.want.code, resp.StatusCode)
-			assert.Equal(t, tc.want.status, resp.Status)
-			assert.Equal(t, tc.want.proto, resp.Proto)
-			assert.Equal(t, tc.want.major, resp.ProtoMajor)
-			assert.Equal(t, tc.want.minor, resp.ProtoMinor)
-			if tc.want.header != nil {
-				assert.Equal(t, tc.want.header, resp.Header)
-			}
-			assert.NotNil(t, resp.Header)
-			assert.Nil(t, resp.Request)
-			require.NotNil(t, resp.Body)
-			body, err := io.ReadAll(resp.Body)
-			require.NoError(t, err)
-			assert.Equal(t, tc.want.body, string(body))
-			if tc.want.body == "" {
-				assert.Equal(t, http.NoBody, resp.Body)
-				assert.Equal(t, int64(0), resp.ContentLength)
-			} else {
-				assert.Equal(t, int64(-1), resp.ContentLength)
-			}
-			assert.NoError(t, resp.Body.Close())
-		})
+		t.Run(tc.name, func(t *testing.T) { checkRead(t, tc.in, tc.want) })
 	}
+}
+
+// checkRead reads in and compares the response with want.
+func checkRead(t *testing.T, in string, want want) {
+	t.Helper()
+	resp, err := rawhttp.ReadResponse(strings.NewReader(in))
+	require.NoError(t, err)
+	assert.Equal(t, want.code, resp.StatusCode)
+	assert.Equal(t, want.status, resp.Status)
+	assert.Equal(t, want.proto, resp.Proto)
+	assert.Equal(t, want.major, resp.ProtoMajor)
+	assert.Equal(t, want.minor, resp.ProtoMinor)
+	if want.header != nil {
+		assert.Equal(t, want.header, resp.Header)
+	}
+	assert.NotNil(t, resp.Header)
+	assert.Nil(t, resp.Request)
+	require.NotNil(t, resp.Body)
+	body, err := io.ReadAll(resp.Body)
+	require.NoError(t, err)
+	assert.Equal(t, want.body, string(body))
+	if want.body == "" {
+		assert.Equal(t, http.NoBody, resp.Body)
+		assert.Equal(t, int64(0), resp.ContentLength)
+	} else {
+		assert.Equal(t, int64(-1), resp.ContentLength)
+	}
+	assert.NoError(t, resp.Body.Close())
 }
 
 func redirects(n int) string {
@@ -464,6 +470,9 @@ func FuzzReadResponse(f *testing.F) {
 	for _, tc := range readCases {
 		f.Add([]byte(tc.in))
 	}
+	for _, tc := range traceCases {
+		f.Add([]byte(tc.in))
+	}
 	f.Add([]byte(`{"error":"invalid_token"}`))
 	f.Add([]byte("HTTP/1.1 200 OK\r\nBad Name: x\r\n\r\n"))
 	f.Add([]byte("HTTP/1.1 100 Continue\r\n\r\nnot a status line"))
@@ -491,13 +500,30 @@ func FuzzReadResponse(f *testing.F) {
 		if err != nil {
 			t.Fatalf("reading body: %v", err)
 		}
-		if !bytes.HasSuffix(in, body) {
-			t.Fatalf("body %q is not the tail of the input", body)
+		plain := bytes.TrimLeft(bytes.TrimPrefix(in, []byte("\xef\xbb\xbf")), " \t\r\n")
+		if bytes.HasPrefix(plain, []byte("HTTP/")) {
+			if !bytes.HasSuffix(in, body) {
+				t.Fatalf("body %q is not the tail of the input", body)
+			}
+		} else if !isSubsequence(body, in) {
+			t.Fatalf("body %q of a trace is not made of the input's bytes in order", body)
 		}
 		if (len(body) == 0) != (resp.ContentLength == 0) {
 			t.Fatalf("ContentLength = %d with a %d-byte body", resp.ContentLength, len(body))
 		}
 	})
+}
+
+// isSubsequence reports whether the bytes of sub stand in s in order.
+func isSubsequence(sub, s []byte) bool {
+	for _, c := range sub {
+		i := bytes.IndexByte(s, c)
+		if i < 0 {
+			return false
+		}
+		s = s[i+1:]
+	}
+	return true
 }
 
 func ExampleReadResponse() {
