@@ -20,19 +20,14 @@ import (
 type fleetContender struct {
 	name   string
 	client func(c *clock, api http.RoundTripper) *http.Client
-	// costly marks a contender that resends every request five times in an
-	// outage: at 1 000 requests/s that keeps 93 000 requests in flight
-	// (1.5 GB) for some 15 s of CPU, so the default run sends it through
-	// the outage at 100 requests/s, and -fleet.full at 1 000.
-	costly bool
 }
 
 // fleetContenders are the contenders, in the order of every table and plot.
 var fleetContenders = []fleetContender{
-	{name: "apierr", client: apierrClient(nil)},
-	{name: "apierr, no budget", client: apierrClient(&apierr.Budget{Ratio: -1}), costly: true},
-	{name: "go-retryablehttp", client: retryableClient, costly: true},
-	{name: "failsafe-go", client: failsafeClient, costly: true},
+	{"apierr", apierrClient(nil)},
+	{"apierr, no budget", apierrClient(&apierr.Budget{Ratio: -1})},
+	{"go-retryablehttp", retryableClient},
+	{"failsafe-go", failsafeClient},
 }
 
 // apierrClient is apierr's Transport as a user writes it, with the

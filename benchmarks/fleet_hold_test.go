@@ -16,7 +16,7 @@ import (
 // seconds in, as an API's load shedder does once it notices; by then
 // requests that failed earlier are waiting out the schedule's 3 to 24 s.
 var heldOutage = fleetScenario{
-	name: "outage, Retry-After from 40 s", rate: 100, duration: 90 * time.Second, seed: 40,
+	name: "outage, Retry-After from 40 s", rate: 50, duration: 65 * time.Second, seed: 40,
 	answer: answer{outageFrom: outageFrom, outageTo: outageTo,
 		retryAfter: 20 * time.Second, retryAfterFrom: 40 * time.Second},
 }
