@@ -414,7 +414,8 @@ func (s *bodySpy) RoundTrip(req *http.Request) (*http.Response, error) {
 // Base the very body the caller built, not a buffer of it.
 func TestTransportSendsTheCallersBody(t *testing.T) {
 	spy := &bodySpy{}
-	req, err := http.NewRequest(http.MethodPost, "http://api.example/payments", bytes.NewReader(payload))
+	req, err := http.NewRequest(http.MethodPost, "http://api.example/payments",
+		bytes.NewReader(payload))
 	require.NoError(t, err)
 	req.Header.Set("X-Idempotency-Key", idempotencyKey)
 	callers := req.Body
