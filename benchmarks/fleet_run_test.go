@@ -41,9 +41,9 @@ type fleetScenario struct {
 const (
 	outageFrom = 10 * time.Second
 	outageTo   = 131 * time.Second
-	// heightSpan is the end of an outage that is its height: in a long
-	// outage, every request arriving in it has had time for all five of
-	// the schedule's waits (the last 20 s of 121 start 101 s in).
+	// heightSpan is how much of an outage's end counts as its height: in
+	// the two-minute outage, every request arriving by then has had time
+	// for all five of the schedule's waits (its last 20 s start 101 s in).
 	heightSpan = 20 * time.Second
 )
 
