@@ -23,6 +23,8 @@ import (
 
 	"github.com/apierr/apierr"
 	"github.com/hashicorp/go-retryablehttp"
+	"github.com/stretchr/testify/assert"
+	"github.com/stretchr/testify/require"
 )
 
 // idempotencyKey is the key every contender's POST carries: apierr resends
@@ -151,6 +153,8 @@ var contenders = []contender{
 	{"bare", false, func(tr *http.Transport) sendFunc {
 		return stdSend(&http.Client{Transport: tr})
 	}},
+	// apierr as a user writes it: Budget nil is the default Budget, on,
+	// counting every first attempt for the host.
 	{"apierr", true, func(tr *http.Transport) sendFunc {
 		return stdSend(&http.Client{Transport: &apierr.Transport{Base: tr, Sleep: noSleep}})
 	}},
@@ -391,4 +395,35 @@ func TestPeersPOSTWithoutKey(t *testing.T) {
 			}
 		})
 	}
+}
+
+// bodySpy is a Base that records the body each attempt carries.
+type bodySpy struct{ bodies []io.ReadCloser }
+
+func (s *bodySpy) RoundTrip(req *http.Request) (*http.Response, error) {
+	s.bodies = append(s.bodies, req.Body)
+	if req.Body != nil {
+		_, _ = io.Copy(io.Discard, req.Body)
+		_ = req.Body.Close()
+	}
+	return &http.Response{StatusCode: http.StatusOK, Body: http.NoBody, Request: req}, nil
+}
+
+// TestTransportSendsTheCallersBody checks the success path's "no copy of
+// the request body", with the default Budget on: the first attempt hands
+// Base the very body the caller built, not a buffer of it.
+func TestTransportSendsTheCallersBody(t *testing.T) {
+	spy := &bodySpy{}
+	req, err := http.NewRequest(http.MethodPost, "http://api.example/payments",
+		bytes.NewReader(payload))
+	require.NoError(t, err)
+	req.Header.Set("X-Idempotency-Key", idempotencyKey)
+	callers := req.Body
+	resp, err := (&apierr.Transport{Base: spy, Sleep: noSleep}).RoundTrip(req)
+	require.NoError(t, err)
+	assert.Equal(t, http.StatusOK, resp.StatusCode)
+	require.Len(t, spy.bodies, 1)
+	// ==, not assert.Equal: a copy of the bytes in a reader of its own
+	// would be deeply equal.
+	assert.True(t, spy.bodies[0] == callers, "Base got the caller's own body, not a copy")
 }
