@@ -154,8 +154,10 @@ func TestGeneratedCodeCompilesAndHoldsItsCatalog(t *testing.T) {
 	}
 	require.NoError(t, json.Unmarshal(out, &got), string(out))
 	assert.Equal(t, map[string]apierr.Code{
-		"SaldoInsuficiente": "SALDO_INSUFICIENTE", "ProcessadorIndisponivel": "PROCESSADOR_INDISPONIVEL",
-		"LimitePixExcedido": "LIMITE_PIX_EXCEDIDO", "SessaoExpirada": "sessao_expirada",
+		"SaldoInsuficiente":       "SALDO_INSUFICIENTE",
+		"ProcessadorIndisponivel": "PROCESSADOR_INDISPONIVEL",
+		"LimitePixExcedido":       "LIMITE_PIX_EXCEDIDO",
+		"SessaoExpirada":          "sessao_expirada",
 	}, got.Constants)
 	f, err := os.Open(catalogFile("acme.json"))
 	require.NoError(t, err)
@@ -305,4 +307,32 @@ func TestEveryRetryClassAndFormatHasAGoName(t *testing.T) {
 	assert.Error(t, err, "no class beyond the table")
 	_, err = apierr.Format(len(formatIdents)).MarshalText()
 	assert.Error(t, err, "no format beyond the table")
+}
+
+// The example's generated files are what its //go:generate lines write
+// today, rendered here in-process from its directory, so that a change to
+// gen, list or the catalog file without go generate fails.
+func TestTheExamplesGeneratedFilesAreFresh(t *testing.T) {
+	t.Chdir("../../examples/appcatalog/acmepay")
+	tests := []struct {
+		name, file string
+		args       []string
+	}{
+		{"the constants and entries", "codes.go",
+			[]string{"gen", "--catalog", "catalog.json", "--package", "acmepay"}},
+		{"the page of its codes", "CATALOG.md",
+			[]string{"list", "--catalog", "catalog.json", "--app", "--format", "markdown"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			r := runCLI(t, "", tt.args...)
+			require.Equal(t, exitOK, r.exit, r.stderr)
+			committed, err := os.ReadFile(tt.file)
+			require.NoError(t, err)
+			if diff := cmp.Diff(string(committed), r.stdout); diff != "" {
+				t.Errorf("examples/appcatalog/acmepay/%s is stale: run go generate there "+
+					"(-committed +generated):\n%s", tt.file, diff)
+			}
+		})
+	}
 }

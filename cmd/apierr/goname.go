@@ -30,12 +30,12 @@ var initialisms = map[string]bool{
 // code's words, split at every character that is neither a letter nor a
 // digit, joined in Go style. A word in one case ("ERRO", "invalid") is
 // capitalised ("Erro", "Invalid"), or written in capitals when it is an
-// initialism ("API") or starts with a digit ("2FA"); a word in mixed case is kept as written, its first
-// letter raised ("JsonParseException", "InvalidPkcs12Exception"). So
-// ERRO_CHAMADA_API is ErroChamadaAPI, PERMISSAO_PF_PJ_EM_CONJUNTO is
-// PermissaoPFPJEmConjunto and invalid_request is InvalidRequest. A code
-// whose name would not be an exported Go identifier ("404", "_") gives
-// none.
+// initialism ("API") or starts with a digit ("2FA"); a word in mixed case
+// is kept as written, its first letter raised ("JsonParseException",
+// "InvalidPkcs12Exception"). So ERRO_CHAMADA_API is ErroChamadaAPI,
+// PERMISSAO_PF_PJ_EM_CONJUNTO is PermissaoPFPJEmConjunto and
+// invalid_request is InvalidRequest. A code whose name would not be an
+// exported Go identifier ("404", "_") gives none.
 func constName(code string) (string, bool) {
 	var b strings.Builder
 	for _, w := range codeWords(code) {
