@@ -5,6 +5,7 @@
 package apierr
 
 import (
+	"bytes"
 	"io"
 	"net/http"
 	"sync"
@@ -27,6 +28,8 @@ type bodyPeek struct {
 	prefix []byte        // what the peek saw, classified; owned by the caller
 	done   chan struct{} // closed when the reading goroutine has stopped
 
+	whole bool // the peek read the body to its end
+
 	mu   sync.Mutex
 	buf  []byte // buf[:n] has been read; the goroutine reads into buf[n:]
 	n    int
@@ -40,7 +43,7 @@ func (t *Transport) peek(resp *http.Response) *bodyPeek {
 	p := &bodyPeek{body: resp.Body, done: make(chan struct{})}
 	if resp.Body == nil || resp.Body == http.NoBody {
 		close(p.done)
-		p.err = io.EOF
+		p.err, p.whole = io.EOF, true
 		return p
 	}
 	size := int64(512)
@@ -64,6 +67,7 @@ func (t *Transport) peek(resp *http.Response) *bodyPeek {
 	p.mu.Lock()
 	p.stop = true
 	p.prefix = p.buf[:p.n]
+	p.whole = p.err == io.EOF
 	p.mu.Unlock()
 	return p
 }
@@ -133,6 +137,24 @@ func (p *bodyPeek) restored() io.ReadCloser {
 	}
 	return &peekedBody{p: p}
 }
+
+// replay is the body rebuilt from the prefix alone, once the body itself
+// was closed: whole when the peek read it all, else cut short with
+// io.ErrUnexpectedEOF, so a reader cannot take a part for the whole.
+func (p *bodyPeek) replay() io.ReadCloser {
+	if p == nil || p.body == nil {
+		return http.NoBody
+	}
+	r := io.Reader(bytes.NewReader(p.prefix))
+	if !p.whole {
+		r = io.MultiReader(r, errReader{io.ErrUnexpectedEOF})
+	}
+	return io.NopCloser(r)
+}
+
+type errReader struct{ err error }
+
+func (e errReader) Read([]byte) (int, error) { return 0, e.err }
 
 type peekedBody struct {
 	p        *bodyPeek

@@ -291,3 +291,79 @@ func TestHostRetryAfterHolds(t *testing.T) {
 		assert.Equal(t, GiveUpRetriesSpent, last.Reason, "another host is not held")
 	})
 }
+
+func TestHostHoldThatBeginsDuringAWait(t *testing.T) {
+	clk := &clock{now: virtualEpoch}
+	var sentAt []time.Duration // when /a's attempts reached the API
+	var aCalls int
+	base := roundTripFunc(func(req *http.Request) (*http.Response, error) {
+		h := http.Header{}
+		status := 503
+		switch req.URL.Path {
+		case "/a":
+			sentAt = append(sentAt, clk.Now().Sub(virtualEpoch))
+			if aCalls++; aCalls > 1 {
+				status = 200
+			}
+		case "/b":
+			h.Set("Retry-After", "20")
+		}
+		return &http.Response{StatusCode: status, Header: h, Request: req, Body: http.NoBody}, nil
+	})
+	var tr *Transport
+	var waits []time.Duration
+	other := false
+	tr = &Transport{Base: base, Now: clk.Now, Sleep: func(ctx context.Context, d time.Duration) error {
+		waits = append(waits, d)
+		if !other { // while /a waits its 3 s, /b's answer asks the host for 20 s of quiet
+			other = true
+			clk.advance(time.Second)
+			req, _ := http.NewRequest("POST", "http://api.test/b", strings.NewReader("{}"))
+			resp, err := tr.RoundTrip(req)
+			require.NoError(t, err)
+			_ = resp.Body.Close()
+			d -= time.Second
+		}
+		clk.advance(d)
+		return nil
+	}}
+	resp := get(t, tr, "http://api.test/a")
+	assert.Equal(t, 200, resp.StatusCode)
+	assert.Equal(t, []time.Duration{3 * time.Second, 18 * time.Second}, waits,
+		"the planned 3 s, then the rest of the hold")
+	assert.Equal(t, []time.Duration{0, 21 * time.Second}, sentAt, "no resend before +21 s")
+}
+
+func TestGiveUpAfterTheWaitKeepsTheLastResponse(t *testing.T) {
+	clk := &clock{now: virtualEpoch}
+	var tr *Transport
+	calls := 0
+	base := roundTripFunc(func(req *http.Request) (*http.Response, error) {
+		calls++
+		h := http.Header{}
+		if req.URL.Path == "/b" {
+			h.Set("Retry-After", "600") // far beyond MaxWait
+		}
+		return &http.Response{StatusCode: 503, Header: h, Request: req,
+			Body: io.NopCloser(strings.NewReader(`{"code":"ERRO_INTERNO"}`))}, nil
+	})
+	var last RetryEvent
+	tr = &Transport{Base: base, Now: clk.Now, OnRetry: func(ev RetryEvent) { last = ev },
+		Sleep: func(ctx context.Context, d time.Duration) error {
+			if calls == 1 {
+				req, _ := http.NewRequest("POST", "http://api.test/b", nil)
+				resp, err := tr.RoundTrip(req)
+				require.NoError(t, err)
+				_ = resp.Body.Close()
+			}
+			clk.advance(d)
+			return nil
+		}}
+	req, _ := http.NewRequest("GET", "http://api.test/a", nil)
+	resp, err := tr.RoundTrip(req)
+	require.NoError(t, err)
+	assert.Equal(t, GiveUpRetryAfterTooLong, last.Reason)
+	assert.Equal(t, 2, calls, "/a once, /b once: /a is not resent into a 600 s hold")
+	assert.Equal(t, 503, resp.StatusCode)
+	assert.Equal(t, `{"code":"ERRO_INTERNO"}`, readAll(t, resp), "the last response, whole")
+}

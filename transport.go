@@ -115,12 +115,53 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 			return x.finish(&o, cur, attempt)
 		}
 		o.discard()
-		if err := t.wait(x.ctx, w.d); err != nil {
+		err := t.wait(x.ctx, w.d)
+		if err == nil {
+			w, err = x.holdBack() // a Retry-After that came while it waited
+		}
+		if err != nil || w.reason.GiveUp() {
 			closeBody(next)
-			x.report(&o, attempt, wait{reason: GiveUpContext})
-			return nil, err
+			x.report(&o, attempt, cmpWait(w, err))
+			if err != nil {
+				return nil, err
+			}
+			return x.finish(&o, cur, attempt)
 		}
 		cur = next
+	}
+}
+
+// cmpWait is the give-up a failed wait reports: the context's, or w's.
+func cmpWait(w wait, err error) wait {
+	if err != nil {
+		return wait{reason: GiveUpContext}
+	}
+	return w
+}
+
+// holdBack waits out a hold on the host that another response's
+// Retry-After set while this request waited: no resend leaves before it
+// ends. A hold beyond MaxWait or the deadline is a give-up; the wait is
+// not another decision, so it reports nothing. A clock that a wait does
+// not move (a test's) ends the loop.
+func (x *exchange) holdBack() (wait, error) {
+	for {
+		now := x.t.now()
+		held := x.held(now)
+		switch left := untilDeadline(x.ctx, time.Now()); {
+		case held <= 0:
+			return wait{}, nil
+		case held > x.policy.MaxWait:
+			return wait{reason: GiveUpRetryAfterTooLong}, nil
+		case left >= 0 && left < held:
+			return wait{reason: GiveUpDeadline}, nil
+		}
+		if err := x.t.wait(x.ctx, held); err != nil {
+			return wait{}, err
+		}
+		if !x.t.now().After(now) {
+			return wait{}, nil
+		}
 	}
 }
 
@@ -174,6 +215,7 @@ type outcome struct {
 	e          *Error     // the error response, classified
 	class      RetryClass // what to do about it
 	dialFailed bool       // the connection was never made: nothing ran
+	discarded  bool       // its body was closed for a resend that did not happen
 }
 
 func (o *outcome) status() int {
@@ -281,7 +323,10 @@ func (x *exchange) finish(o *outcome, cur *http.Request, attempt int) (*http.Res
 		return nil, o.err
 	}
 	resp := o.resp
-	if o.peek != nil {
+	switch {
+	case o.discarded:
+		resp.Body = o.peek.replay() // given up after its wait: what was peeked is all there is
+	case o.peek != nil:
 		resp.Body = o.peek.restored()
 	}
 	if attempt > 1 && (resp.Request == nil || resp.Request.Context().Value(attemptsKey{}) == nil) {
@@ -290,8 +335,10 @@ func (x *exchange) finish(o *outcome, cur *http.Request, attempt int) (*http.Res
 	return resp, nil
 }
 
-// discard closes a response the caller will never see.
+// discard closes a response the caller is not meant to see; finish can
+// still give back what was peeked of it.
 func (o *outcome) discard() {
+	o.discarded = true
 	if o.peek != nil {
 		o.peek.discard()
 	} else if o.resp != nil && o.resp.Body != nil {
