@@ -32,7 +32,8 @@ The input is a response as "curl -si" (or -i, -siL) prints it, or the trace
 "curl -v" prints: redirects and 100 Continue blocks before the final
 response are skipped, and so are curl's own lines. A gzip or deflate body is
 decoded. The response is classified by apierr.FromResponse, the library's
-own client code, and the output says the status, who answered (the API or a
+own client code (with --catalog, by the catalog that adds the application's
+codes), and the output says the status, who answered (the API or a
 gateway in front of it), the wire format, code, title, detail, every
 WWW-Authenticate challenge, what to do (resend on the schedule, resend after
 Retry-After, get a new token, or give up), the x-fapi-interaction-id to
@@ -53,10 +54,11 @@ response. Texts longer than 600 characters are cut, with a marker saying so.
   is the Bearer challenge, "challenges" every one.
 
 Exit status: 0 the response is not an error (below 400); 1 it is an error;
-2 bad usage or unreadable input.
+2 bad usage or unreadable input (a --catalog file too).
 `,
 	define: func(fs *flag.FlagSet) func(c *cli, args []string) int {
 		format := formatFlag(fs)
+		catalogFlag(fs)
 		var status statusFlag
 		fs.Var(&status, "status", "`N` the status of a bare body (100 to 599); it replaces "+
 			"the status line's when there is one")

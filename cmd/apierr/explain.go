@@ -45,10 +45,12 @@ closest codes.
   "retry" is no-retry, backoff or reauthenticate; "schedule" is the wait in
   seconds before each resend ([3,6,12,24,48] for backoff, else []).
 
-Exit status: 0 every name found; 2 bad usage or a name not found.
+Exit status: 0 every name found; 2 bad usage, a name not found, or a --catalog
+file that does not read or validate.
 `,
 	define: func(fs *flag.FlagSet) func(c *cli, args []string) int {
 		format := formatFlag(fs)
+		catalogFlag(fs)
 		return func(c *cli, words []string) int { return c.explain(*format, words) }
 	},
 }

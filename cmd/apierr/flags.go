@@ -135,6 +135,13 @@ func formatFlag(fs *flag.FlagSet) *outputFormat {
 	return &f
 }
 
+// outFlag registers -o on fs: the file a command writes in place of
+// standard output.
+func outFlag(fs *flag.FlagSet, out *string) {
+	fs.StringVar(out, "o", "", "`FILE` write to FILE instead of standard output "+
+		"(go generate, which runs no shell, cannot redirect)")
+}
+
 // statusFlag is a --status value: unset (0) or an HTTP status.
 type statusFlag int
 

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"flag"
 	"regexp"
+	"slices"
+	"strings"
 	"testing"
 
 	"github.com/stretchr/testify/assert"
@@ -77,6 +79,14 @@ func TestTakesValueKnowsEveryCommandsFlags(t *testing.T) {
 		fs := newFlagSet(cmd.name)
 		cmd.define(fs)
 		fs.VisitAll(func(f *flag.Flag) {
+			if b, ok := f.Value.(interface{ IsBoolFlag() bool }); ok && b.IsBoolFlag() {
+				assert.False(t, takesValue(f.Name), "%s --%s is a switch", cmd.name, f.Name)
+				name, rest, ok := splitCommand([]string{"--" + f.Name, cmd.name})
+				assert.True(t, ok)
+				assert.Equal(t, cmd.name, name, "the word after a switch is the command")
+				assert.Equal(t, []string{"--" + f.Name}, rest)
+				return
+			}
 			assert.True(t, takesValue(f.Name), "%s --%s", cmd.name, f.Name)
 			name, rest, ok := splitCommand([]string{"--" + f.Name, cmd.name, cmd.name})
 			assert.True(t, ok)
@@ -95,9 +105,13 @@ func TestEveryFlagIsInItsCommandsHelp(t *testing.T) {
 		help := cmd.usage()
 		fs.VisitAll(func(f *flag.Flag) {
 			name, placeholder, _ := describeFlag(f)
-			assert.Contains(t, help, "["+name+" "+placeholder+"]", "%s synopsis", cmd.name)
-			assert.Regexp(t, `(?m)^  `+regexp.QuoteMeta(name+" "+placeholder)+`\s{2,}\S`, help,
-				"%s flag list", cmd.name)
+			word := strings.TrimSpace(name + " " + placeholder)
+			if !slices.Contains(cmd.required, f.Name) {
+				word = "[" + word + "]"
+			}
+			assert.Contains(t, help, word, "%s synopsis", cmd.name)
+			assert.Regexp(t, `(?m)^  `+regexp.QuoteMeta(strings.TrimSpace(name+" "+placeholder))+
+				`\s{2,}\S`, help, "%s flag list", cmd.name)
 		})
 	}
 }

@@ -83,13 +83,6 @@ func (tc goldenCase) transcript(r result) string {
 	return b.String()
 }
 
-func shellQuote(s string) string {
-	if s != "" && !strings.ContainsAny(s, " \t\"'|<>&;$\\*?") {
-		return s
-	}
-	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
 // checkGolden runs every case and compares its transcript with its golden
 // file; -update rewrites the files, which must then be read before commit.
 func checkGolden(t *testing.T, cases []goldenCase) {

@@ -14,26 +14,21 @@ import (
 // mainUsage is the program's help. The sources it names are the catalog's.
 func (c *cli) mainUsage() string {
 	var b strings.Builder
-	var sources []string
-	for e := range c.catalog.Entries() {
-		if !slices.Contains(sources, e.Source) {
-			sources = append(sources, e.Source)
-		}
-	}
 	// The sources stand on a line of their own, where wrapping cannot part
 	// "RFC" from its number.
 	b.WriteString("apierr explains documented API errors and tells whether to resend a " +
 		"failed call,\nfrom the catalog of github.com/apierr/apierr, whose sources are:\n  " +
-		andList(sources) + ".\n\nUsage:\n")
+		andList(c.sources()) + ".\n\nUsage:\n")
 	rows := [][2]string{}
 	for _, cmd := range commands() {
 		rows = append(rows, [2]string{"apierr " + cmd.name + " " + cmd.operands, cmd.summary})
 	}
 	rows = append(rows, [2]string{"apierr help [COMMAND]", "show this help, or a command's"})
 	writeColumns(&b, rows)
-	b.WriteString("\nFlags go before or after arguments:\n")
+	b.WriteString("\nFlags go before or after arguments; each command's help lists its own:\n")
 	common := newFlagSet("apierr")
 	formatFlag(common)
+	catalogFlag(common)
 	writeColumns(&b, flagRows(common))
 	b.WriteString(mainUsageEnd)
 	return b.String()
@@ -52,7 +47,21 @@ Examples:
   curl -v https://api.example.com/consents/42 2>&1 | apierr classify
   apierr classify --status 503 body.json
   apierr list --source trustedx --status 403
+  apierr explain --catalog app.json SALDO_INSUFICIENTE
+  apierr gen --catalog app.json --package appcodes -o codes.go
 `
+
+// sources are the catalog's sources in the catalog's order, each once; an
+// application's entry may name none, and "" is no source.
+func (c *cli) sources() []string {
+	var sources []string
+	for e := range c.catalog.Entries() {
+		if e.Source != "" && !slices.Contains(sources, e.Source) {
+			sources = append(sources, e.Source)
+		}
+	}
+	return sources
+}
 
 // usage is a command's help: its synopsis, what it does, its flags.
 func (cmd command) usage() string {
@@ -67,14 +76,18 @@ func (cmd command) usage() string {
 	return b.String()
 }
 
-// synopsis is the "Usage:" line of a command, each flag in brackets,
-// wrapped under the command's name.
+// synopsis is the "Usage:" line of a command, each flag in brackets but
+// those it requires, wrapped under the command's name.
 func synopsis(cmd command, fs *flag.FlagSet) string {
 	lead := "Usage: apierr " + cmd.name
 	words := []string{}
 	fs.VisitAll(func(f *flag.Flag) {
 		name, placeholder, _ := describeFlag(f)
-		words = append(words, "["+strings.TrimSpace(name+" "+placeholder)+"]")
+		word := strings.TrimSpace(name + " " + placeholder)
+		if !slices.Contains(cmd.required, f.Name) {
+			word = "[" + word + "]"
+		}
+		words = append(words, word)
 	})
 	if cmd.operands != "" {
 		words = append(words, cmd.operands)

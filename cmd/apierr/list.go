@@ -8,8 +8,6 @@ import (
 	"flag"
 	"fmt"
 	"io"
-	"os"
-	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -21,22 +19,31 @@ var listCommand = command{
 	name:    "list",
 	summary: "list the catalog, optionally filtered",
 	about: `Lists the catalog, ordered by status then code, keeping the entries that
-pass every filter given.
+pass every filter given. With --catalog, the catalog holds an application's
+codes too; --app keeps those alone, so that
+
+  apierr list --catalog app.json --app --format markdown -o CATALOG.md
+
+documents an application's codes as the apierr catalog's page documents its
+own.
 `,
 	more: `JSON: an array of explain's "code" objects. Markdown: the CATALOG.md page.
 
-Exit status: 0 listed (even when no entry passes the filters); 2 bad usage.
+Exit status: 0 listed (even when no entry passes the filters); 2 bad usage or
+a --catalog file that does not read or validate.
 `,
 	define: func(fs *flag.FlagSet) func(c *cli, args []string) int {
 		var o listOptions
 		o.format = formatFlag(fs)
+		catalogFlag(fs)
+		fs.BoolVar(&o.app, "app", false, "keep only the application's entries, those of "+
+			"the --catalog file")
 		fs.Var(&o.status, "status", "`N` keep the entries of this HTTP status, e.g. 401")
 		fs.Var(&o.retry, "retry", "`CLASS` keep the entries of this retry class: no-retry, "+
 			"backoff or reauthenticate")
 		fs.StringVar(&o.source, "source", "", "`S` keep the entries of this source, as "+
 			"\"apierr list\" heads them (case, spaces and hyphens ignored)")
-		fs.StringVar(&o.out, "o", "", "`FILE` write to FILE instead of standard output "+
-			"(go generate, which runs no shell, cannot redirect)")
+		outFlag(fs, &o.out)
 		return func(c *cli, args []string) int { return c.list(o, args) }
 	},
 }
@@ -47,6 +54,7 @@ type listOptions struct {
 	status      statusFlag
 	retry       retryFlag
 	source, out string
+	app         bool
 }
 
 // list runs "apierr list".
@@ -56,6 +64,13 @@ func (c *cli) list(o listOptions, args []string) int {
 			"--source, --status or --retry", quoted(strings.Join(args, " "))))
 	}
 	f := filter{status: int(o.status), retry: o.retry.class}
+	if o.app {
+		if c.app == nil {
+			return c.fail("list", usagef("--app keeps the codes of the --catalog file: "+
+				"name one with --catalog FILE"))
+		}
+		f.app = c.app.codes
+	}
 	if o.source != "" {
 		var err error
 		if f.source, err = c.findSource(o.source); err != nil {
@@ -94,31 +109,34 @@ func (c *cli) writeList(o listOptions, entries []apierr.Entry, f filter) error {
 			return err
 		}
 	case formatMarkdown:
-		writeCatalogMarkdown(&buf, entries, f)
+		writeCatalogMarkdown(&buf, entries, c.page(f))
 	default:
 		writeListText(&buf, entries)
 	}
 	if o.out == "" {
 		return c.output(*o.format, buf.Bytes())
 	}
-	// Written only once rendered, so a failure never leaves half a file.
-	return os.WriteFile(o.out, buf.Bytes(), 0o644)
+	return writeFile(o.out, buf.Bytes())
 }
 
-// filter is list's --source, --status and --retry; zero values keep all.
+// filter is list's --app, --source, --status and --retry; zero values
+// keep all.
 type filter struct {
+	app    map[apierr.Code]bool // --app: the codes of the --catalog file
 	source string
 	status int
 	retry  *apierr.RetryClass
 }
 
 func (f filter) keep(e apierr.Entry) bool {
-	return (f.source == "" || e.Source == f.source) &&
+	return (f.app == nil || f.app[e.Code]) &&
+		(f.source == "" || e.Source == f.source) &&
 		(f.status == 0 || e.Status == f.status) &&
 		(f.retry == nil || e.Retry == *f.retry)
 }
 
-// String describes the filters for the Markdown page: "" when there are none.
+// String describes the filters but --app for the Markdown page: "" when
+// there are none.
 func (f filter) String() string {
 	var parts []string
 	if f.source != "" {
@@ -136,12 +154,7 @@ func (f filter) String() string {
 // findSource returns the catalog's spelling of a source the user named in
 // any case or spacing.
 func (c *cli) findSource(name string) (string, error) {
-	var sources []string
-	for e := range c.catalog.Entries() {
-		if !slices.Contains(sources, e.Source) {
-			sources = append(sources, e.Source)
-		}
-	}
+	sources := c.sources()
 	for _, s := range sources {
 		if normalize(s) == normalize(name) {
 			return s, nil
@@ -168,6 +181,9 @@ func writeListText(w io.Writer, entries []apierr.Entry) {
 			fmt.Fprintln(w)
 		}
 		group := bySource[source]
+		if source == "" {
+			source = "No source" // an application's entry may name none
+		}
 		fmt.Fprintf(w, "%s: %d %s\n", source, len(group), plural(len(group), "code", "codes"))
 		writeListGroup(w, group)
 	}

@@ -39,6 +39,9 @@ type cli struct {
 	stdout, stderr io.Writer
 	// catalog is every catalog read the commands make (see [catalog]).
 	catalog catalog
+	// app is what --catalog named, when it was given: its entries are in
+	// catalog too.
+	app *appCatalog
 	// buildInfo is debug.ReadBuildInfo, for "apierr version".
 	buildInfo func() (*debug.BuildInfo, bool)
 }
@@ -79,16 +82,20 @@ func (c *cli) run(args []string) int {
 	if err != nil {
 		return c.helpOr(cmd, err)
 	}
+	if err := c.useCatalog(fs); err != nil {
+		return c.fail(name, err)
+	}
 	return runCommand(c, positional)
 }
 
 // command is one subcommand.
 type command struct {
 	name     string
-	operands string // its arguments in the synopsis: "NAME...", "[FILE]"
-	summary  string // its line in the main help
-	about    string // its help between the synopsis and the flags
-	more     string // its help after the flags: output formats, exit status
+	operands string   // its arguments in the synopsis: "NAME...", "[FILE]"
+	required []string // the flags it cannot run without, unbracketed in its synopsis
+	summary  string   // its line in the main help
+	about    string   // its help between the synopsis and the flags
+	more     string   // its help after the flags: output formats, exit status
 	// define registers the command's flags on fs and returns what runs it
 	// with the positional arguments, once fs has parsed the command line.
 	define func(fs *flag.FlagSet) func(c *cli, args []string) int
@@ -96,7 +103,7 @@ type command struct {
 
 // commands are the subcommands, in the order the help lists them.
 func commands() []command {
-	return []command{explainCommand, classifyCommand, listCommand, versionCommand}
+	return []command{explainCommand, classifyCommand, listCommand, genCommand, versionCommand}
 }
 
 func lookupCommand(name string) (command, bool) {
@@ -137,11 +144,27 @@ func usagef(format string, args ...any) error {
 // fail reports err on one line and returns the exit status for it: 2 for
 // every error a command returns, which are all bad usage or bad input. The
 // line is quoted whole, so that no argument or input echoed in it (a file
-// name, a flag the flag package names) acts on the terminal.
+// name, a flag the flag package names) acts on the terminal. A join of
+// several problems ([errors.Join]) is one line each.
 func (c *cli) fail(name string, err error) int {
-	fmt.Fprintf(c.stderr, "apierr %s: %s\n", name, text.Quote(err.Error()))
+	for _, line := range problems(err) {
+		fmt.Fprintf(c.stderr, "apierr %s: %s\n", name, text.Quote(line))
+	}
 	if _, ok := errors.AsType[*usageError](err); ok {
 		fmt.Fprintf(c.stderr, "Run 'apierr %s --help' for usage.\n", name)
 	}
 	return exitUsage
+}
+
+// problems is the text of each error err joins, or of err alone.
+func problems(err error) []string {
+	joined, ok := err.(interface{ Unwrap() []error })
+	if !ok {
+		return []string{err.Error()}
+	}
+	var lines []string
+	for _, e := range joined.Unwrap() {
+		lines = append(lines, problems(e)...)
+	}
+	return lines
 }

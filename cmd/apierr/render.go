@@ -8,6 +8,8 @@ import (
 	"encoding/json"
 	"fmt"
 	"io"
+	"os"
+	"path/filepath"
 	"regexp"
 	"strconv"
 	"strings"
@@ -211,4 +213,33 @@ func (c *cli) output(format outputFormat, out []byte) error {
 	}
 	_, err := c.stdout.Write(out)
 	return err
+}
+
+// writeFile writes data to path whole or not at all: to a temporary file
+// beside it, renamed over path once complete, so that a failure (a full
+// disk, an interrupted go generate) never leaves half a page or half a Go
+// file where the previous one was.
+func writeFile(path string, data []byte) (err error) {
+	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*.tmp")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err := tmp.Write(data); err != nil {
+		return err
+	}
+	// CreateTemp makes the file private; the output is meant to be read
+	// and committed like any source file.
+	if err := tmp.Chmod(0o644); err != nil {
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), path)
 }

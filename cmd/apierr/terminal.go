@@ -8,6 +8,7 @@ package main
 import (
 	"bytes"
 	"fmt"
+	"strings"
 	"unicode/utf8"
 
 	"github.com/apierr/apierr/internal/text"
@@ -50,6 +51,15 @@ func cut(s string, n int) (string, int) {
 // quotes, its control characters quoted (a pasted escape sequence must not
 // act on the terminal that shows the error).
 func quoted(s string) string { return `"` + text.Quote(s) + `"` }
+
+// shellQuote writes s as one word of a shell command line, as the golden
+// files and CATALOG.md's first line show the command that made them.
+func shellQuote(s string) string {
+	if s != "" && !strings.ContainsAny(s, " \t\"'|<>&;$\\*?") {
+		return s
+	}
+	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
+}
 
 // guardText is applied to every text and Markdown output as a whole, after
 // each received text went through [wire]: it quotes any unsafe character
