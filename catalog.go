@@ -189,7 +189,7 @@ func (c *Catalog) With(entries ...Entry) (*Catalog, error) {
 	}
 	var problems []error
 	for i, e := range entries {
-		if err := checkEntry(e, index); err != nil {
+		if err := checkEntry(e, index, old); err != nil {
 			problems = append(problems, fmt.Errorf("apierr: entry %d (%q): %w", i, e.Code, err))
 			continue
 		}
@@ -209,12 +209,16 @@ func (c *Catalog) With(entries ...Entry) (*Catalog, error) {
 }
 
 // checkEntry returns every rule e breaks, or nil; seen holds the codes
-// already in the catalog being built.
-func checkEntry(e Entry, seen map[Code]int) error {
+// already in the catalog being built, at their place: those below
+// len(old) came from the catalog With was called on.
+func checkEntry(e Entry, seen map[Code]int, old []Entry) error {
 	var problems []string
-	if e.Code == "" {
+	if i, dup := seen[e.Code]; e.Code == "" {
 		problems = append(problems, "empty code")
-	} else if _, dup := seen[e.Code]; dup {
+	} else if dup && i < len(old) {
+		problems = append(problems, fmt.Sprintf("code already in the catalog (%s): "+
+			"an application cannot redefine it", cmp.Or(old[i].Source, "an earlier entry")))
+	} else if dup {
 		problems = append(problems, "code given twice")
 	}
 	if !validStatus(e.Status) {

@@ -81,7 +81,8 @@ func TestCatalogValidation(t *testing.T) {
 	require.Error(t, err)
 	assert.Equal(t, strings.Join([]string{
 		`apierr: entry 0 (""): empty code`,
-		`apierr: entry 1 ("CONSENTIMENTO_INVALIDO"): code given twice`,
+		`apierr: entry 1 ("CONSENTIMENTO_INVALIDO"): code already in the catalog (Brick Bank): ` +
+			`an application cannot redefine it`,
 		`apierr: entry 2 ("A"): status 700 is outside 400–599; empty title`,
 		`apierr: entry 3 ("B"): undefined retry class 9; undefined format 9`,
 		`apierr: entry 5 ("C"): code given twice`,

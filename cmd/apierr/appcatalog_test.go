@@ -101,7 +101,7 @@ func TestABadCatalogFileStopsEveryCommand(t *testing.T) {
 			`invalid-entries.json: entry 2 ("SEM_TITULO"): empty title`,
 			`invalid-entries.json: entry 3 ("SALDO_INSUFICIENTE"): code given twice`}},
 		{"a documented code redefined", "redefines.json", []string{
-			`redefines.json: entry 1 ("invalid_token"): code given twice`}},
+			`redefines.json: entry 1 ("invalid_token"): code already in the catalog (RFC 6750): an application cannot redefine it`}},
 	}
 	commands := [][]string{
 		{"explain", "SALDO_INSUFICIENTE"}, {"classify"}, {"list"},
