@@ -621,3 +621,26 @@ func TestDialTimeoutIsResent(t *testing.T) {
 	assert.Equal(t, 6, dials)
 	assert.Equal(t, secs(3, 6, 12, 24, 48), sl.got())
 }
+
+// Under AttemptTimeout a 101's body stays writable: an upgraded connection.
+func TestSwitchingProtocolsBodyStaysWritable(t *testing.T) {
+	type rwc struct {
+		io.Reader
+		io.Writer
+		io.Closer
+	}
+	var wrote bytes.Buffer
+	base := roundTripFunc(func(req *http.Request) (*http.Response, error) {
+		return &http.Response{StatusCode: 101, Header: http.Header{}, Request: req,
+			Body: rwc{strings.NewReader(""), &wrote, io.NopCloser(nil)}}, nil
+	})
+	tr := &Transport{Base: base, AttemptTimeout: time.Minute}
+	req, _ := http.NewRequest("GET", "http://api.test/ws", nil)
+	resp, err := tr.RoundTrip(req)
+	require.NoError(t, err)
+	w, ok := resp.Body.(io.Writer)
+	require.True(t, ok, "the upgraded connection is still an io.Writer")
+	_, _ = w.Write([]byte("ping"))
+	assert.Equal(t, "ping", wrote.String())
+	require.NoError(t, resp.Body.Close())
+}

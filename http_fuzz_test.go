@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"net/http"
 	"net/http/httptest"
 	"strings"
@@ -42,17 +43,17 @@ func FuzzWriteNoLeak(f *testing.F) {
 		if e.Challenge != nil && pname != "" {
 			e.Challenge.Params = map[string]string{strings.ToLower(pname): pvalue}
 		}
+		e.cause = errors.New(causeMarker + cause)
 		var err error = e
 		if wrap {
-			err = Wrap(ConsentimentoInvalido, errors.New(causeMarker+cause))
-		} else if cause != "" {
-			e.cause = errors.New(causeMarker + cause)
+			err = fmt.Errorf("handler %s: %w", causeMarker+cause, e) // the chain's own text too
 		}
 		req := httptest.NewRequest("GET", "/", nil)
 		if validMethod(method) {
 			req.Method = method
 		}
 		req.Header.Set("Accept", accept)
+		req.Header.Set("X-Fapi-Interaction-Id", pvalue) // echoed: fuzzed like any input
 		rec := httptest.NewRecorder()
 		quietWriter.Write(rec, req, err)
 		checkWire(t, rec)

@@ -46,11 +46,7 @@ func (t *Transport) peek(resp *http.Response) *bodyPeek {
 		p.err, p.whole = io.EOF, true
 		return p
 	}
-	size := int64(512)
-	if resp.ContentLength >= 0 {
-		size = min(resp.ContentLength+1, peekLimit) // +1: a read that sees EOF at once
-	}
-	p.buf = make([]byte, max(size, 1))
+	p.buf = make([]byte, firstBufferSize(peekLimit, resp.ContentLength))
 	go p.read()
 
 	var ctxDone <-chan struct{}
@@ -82,8 +78,7 @@ func (t *Transport) graceTimer() (<-chan time.Time, func() bool) {
 }
 
 // read fills buf until the limit, the end of the body, a read error, or
-// the peek's end. A reader that returns nothing a hundred times in a row
-// is done: it would spin forever.
+// the peek's end, as readBounded does, but in a goroutine of its own.
 func (p *bodyPeek) read() {
 	defer close(p.done)
 	for empty := 0; ; {
@@ -111,7 +106,7 @@ func (p *bodyPeek) read() {
 		}
 		if empty = empty + 1; k > 0 {
 			empty = 0
-		} else if empty >= 100 {
+		} else if empty >= maxEmptyReads {
 			p.mu.Lock()
 			p.err = io.ErrNoProgress
 			p.mu.Unlock()

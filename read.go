@@ -70,15 +70,10 @@ func (c *Catalog) FromResponse(resp *http.Response) error {
 
 // readBounded reads at most limit bytes of r, sizing the buffer from the
 // declared length when there is one, and keeps what it read on an error.
-// A reader that returns nothing a hundred times in a row is done.
 func readBounded(r io.Reader, limit, declared int64) []byte {
-	size := int64(512)
-	if declared >= 0 {
-		size = min(declared+1, limit) // +1: a read that sees EOF at once
-	}
-	buf := make([]byte, 0, max(size, 1))
+	buf := make([]byte, 0, firstBufferSize(limit, declared))
 	lr := io.LimitedReader{R: r, N: limit}
-	for empty := 0; empty < 100; {
+	for empty := 0; empty < maxEmptyReads; {
 		if len(buf) == cap(buf) {
 			buf = append(buf, 0)[:len(buf)]
 		}
@@ -93,6 +88,20 @@ func readBounded(r io.Reader, limit, declared int64) []byte {
 	}
 	return buf
 }
+
+// firstBufferSize is the buffer a bounded body read starts with: the
+// declared length and one byte more, for the read that sees EOF at once,
+// or 512 bytes when none is declared; never over limit.
+func firstBufferSize(limit, declared int64) int64 {
+	if declared >= 0 {
+		return max(min(declared+1, limit), 1)
+	}
+	return min(512, limit)
+}
+
+// maxEmptyReads ends a bounded read of a reader that returns nothing a
+// hundred times in a row: it would spin forever.
+const maxEmptyReads = 100
 
 // classify builds the *Error for a response from its status, headers and
 // (a bounded prefix of) its body, as received: the one rule set

@@ -466,6 +466,10 @@ func (t *Transport) send(req *http.Request) (*http.Response, error) {
 		cancel()
 		return resp, nil
 	}
+	if rw, ok := resp.Body.(io.ReadWriteCloser); ok && resp.StatusCode == http.StatusSwitchingProtocols {
+		resp.Body = &cancelOnCloseRW{cancelOnClose{rw, cancel}, rw} // the upgraded connection
+		return resp, nil
+	}
 	resp.Body = &cancelOnClose{ReadCloser: resp.Body, cancel: cancel}
 	return resp, nil
 }
@@ -497,6 +501,15 @@ func (c *cancelOnClose) Close() error {
 	c.cancel()
 	return err
 }
+
+// cancelOnCloseRW keeps a 101 response's body an io.Writer, as net/http
+// gives it, so that an upgraded connection can still be written.
+type cancelOnCloseRW struct {
+	cancelOnClose
+	w io.Writer
+}
+
+func (c *cancelOnCloseRW) Write(p []byte) (int, error) { return c.w.Write(p) }
 
 // attemptsKey marks, in the context of the request a resend used, how many
 // attempts it took; Attempts reads it from the response's Request.
