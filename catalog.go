@@ -129,7 +129,7 @@ type Entry struct {
 	Detail   string     `json:"detail,omitempty"` // the default detail written on the wire
 	Retry    RetryClass `json:"retry"`
 	Format   Format     `json:"format"`
-	Source   string     `json:"source,omitempty"`  // "Brick Bank", "TrustedX", "RFC 6750", "RFC 6749", or the app's
+	Source   string     `json:"source,omitempty"`  // "Brick Bank", "TrustedX", "RFC 6750", "RFC 6749", an app's
 	Summary  string     `json:"summary,omitempty"` // one English sentence; never written on the wire
 	Cause    string     `json:"cause,omitempty"`   // why it happens, in its document's language
 	Solution string     `json:"solution,omitempty"`

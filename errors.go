@@ -141,8 +141,9 @@ func (e *Error) WithDetail(detail string) *Error {
 // WithDetails returns a copy of e with details marshalled at once into
 // [Error.Details], written as error_details in an OAuth body or as
 // extension members of a problem+json one; a {"code","title","detail"}
-// body has no place for them, so they are not written there. A value that does not marshal is dropped; the marshalling error
-// is kept for logs, never sent.
+// body has no place for them, so they are not written there. A value that
+// does not marshal is dropped; the marshalling error is kept for logs,
+// never sent.
 func (e *Error) WithDetails(details any) *Error {
 	if e == nil {
 		return nil

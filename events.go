@@ -22,7 +22,7 @@ type RetryEvent struct {
 	Code    Code          // its code, when it had one
 	Err     error         // why no response came, when none did; why Refresh failed
 	Retry   RetryClass    // how the outcome was classified
-	Wait    time.Duration // a resend's planned wait (a host's hold begun meanwhile adds); 0 for a give-up
+	Wait    time.Duration // a resend's planned wait (a host hold begun since adds); 0: give-up
 	Reason  Reason        // why it resends, or why it gives up
 }
 
@@ -41,7 +41,7 @@ const (
 const (
 	GiveUpRetriesSpent      Reason = iota + 16 // MaxRetries resends, or the one refresh, are spent
 	GiveUpNotResendable                        // the class says a resend cannot help
-	GiveUpNotIdempotent                        // it could run twice: no idempotency key, no proof nothing ran
+	GiveUpNotIdempotent                        // it could run twice: no key, no proof nothing ran
 	GiveUpBodyNotReplayable                    // the body has no GetBody, or GetBody failed
 	GiveUpRetryAfterTooLong                    // the server asks for a wait beyond MaxWait
 	GiveUpDeadline                             // the wait would end after the context's deadline

@@ -146,7 +146,8 @@ func (c *Catalog) classify(status int, header http.Header, raw []byte) *Error {
 }
 
 // retryClass is FromResponse's five rules, in their order.
-func retryClass(e *Error, bearer *Challenge, anyChallenge bool, entry Entry, known bool) RetryClass {
+func retryClass(e *Error, bearer *Challenge, anyChallenge bool, entry Entry,
+	known bool) RetryClass {
 	switch {
 	case bearer != nil && bearer.Params["error"] == string(InvalidToken):
 		return Reauthenticate

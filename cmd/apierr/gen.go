@@ -32,9 +32,9 @@ cat.FromResponse or &apierr.Transport{Catalog: cat}.
 A constant is named by the code's words, split at anything but letters and
 digits: a word in one case is capitalised, or written in capitals when it
 is an initialism Go writes so (API, ID, URL, JSON, CPF, OIDC…) or starts
-with a digit (2FA); a word in mixed case is kept as written. SALDO_INSUFICIENTE is SaldoInsuficiente,
-ERRO_CHAMADA_API is ErroChamadaAPI, invalid_request is InvalidRequest,
-JsonParseException stays JsonParseException.
+with a digit (2FA); a word in mixed case is kept as written.
+SALDO_INSUFICIENTE is SaldoInsuficiente, ERRO_CHAMADA_API is ErroChamadaAPI,
+invalid_request is InvalidRequest, JsonParseException stays as it is.
 `,
 	more: `Exit status: 0 written; 2 bad usage, a catalog that does not validate, or
 a code that gives no constant name or the same one as another; then nothing
