@@ -156,7 +156,7 @@ var contenders = []contender{
 	// apierr as a user writes it: Budget nil is the default Budget, on,
 	// counting every first attempt for the host.
 	{"apierr", true, func(tr *http.Transport) sendFunc {
-		return stdSend(&http.Client{Transport: &apierr.Transport{Base: tr, Sleep: noSleep}})
+		return stdSend(&http.Client{Transport: newApierr(tr)})
 	}},
 	{"retryablehttp-standard", true, func(tr *http.Transport) sendFunc {
 		return stdSend(newRetryable(tr).StandardClient())
@@ -200,6 +200,27 @@ func stdSend(c *http.Client) sendFunc {
 
 // noSleep makes apierr's waits zero.
 func noSleep(context.Context, time.Duration) error { return nil }
+
+// newApierr is apierr's Transport over tr with zero waits that still pass
+// in its own clock: a wait moves that clock on, so the default Budget sees
+// each exchange's resend as spaced as the schedule spaces it, not a
+// thousand a second, and judges it as it would in a real run.
+func newApierr(tr *http.Transport) *apierr.Transport {
+	var mu sync.Mutex
+	now := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
+	return &apierr.Transport{Base: tr,
+		Sleep: func(_ context.Context, d time.Duration) error {
+			mu.Lock()
+			now = now.Add(d)
+			mu.Unlock()
+			return nil
+		},
+		Now: func() time.Time {
+			mu.Lock()
+			defer mu.Unlock()
+			return now
+		}}
+}
 
 // newRetryable is retryablehttp's default client with zero waits, no
 // logger, as many resends as apierr's DefaultPolicy, and tr underneath.
@@ -378,7 +399,7 @@ func TestPeersPOSTWithoutKey(t *testing.T) {
 			} else {
 				var client *http.Client
 				if c.name == "apierr" {
-					client = &http.Client{Transport: &apierr.Transport{Base: tr, Sleep: noSleep}}
+					client = &http.Client{Transport: newApierr(tr)}
 				} else {
 					client = newRetryable(tr).StandardClient()
 				}
