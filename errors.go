@@ -1,3 +1,7 @@
+// This file holds the Error type: what New and Wrap build for a server and
+// FromResponse reads for a client, its With… methods, and the accessors
+// (CodeOf, StatusOf, RetryOf) that read any error's chain.
+
 package apierr
 
 import (

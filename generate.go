@@ -1,3 +1,6 @@
+// This file holds the go:generate line that writes CATALOG.md from the
+// catalog.
+
 package apierr
 
 // CATALOG.md is the catalog as a page for people to browse. The command

@@ -1,3 +1,8 @@
+// This file holds the JSON apierr reads and writes by hand: the string
+// encoder that Write's bodies use, and the lenient one-pass scanner that
+// reads error bodies, truncated or not. Their fuzz oracles hold both to
+// encoding/json.
+
 package apierr
 
 import (

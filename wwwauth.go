@@ -1,3 +1,7 @@
+// This file holds WWW-Authenticate: Challenge, the strict parser
+// ParseChallenges, the one challenge writer (String, and Write's challenges
+// through it), and the sanitising of RFC 6750 text.
+
 package apierr
 
 import (
