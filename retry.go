@@ -92,8 +92,9 @@ func (p Policy) Delay(retry int) time.Duration {
 // overflow; any wait this long is "not in this process's lifetime" anyway.
 const maxRetryAfter = 100 * 365 * 24 * time.Hour
 
-// wait is one planned wait before a resend, or why there is none.
-type wait struct {
+// decision is what follows a failed attempt: a resend after the wait d,
+// or a give-up; reason says which and why.
+type decision struct {
 	d      time.Duration
 	reason Reason // a resend reason, or a give-up reason
 }
@@ -104,22 +105,22 @@ type wait struct {
 // It gives up when retries are spent, when a server asks for more than
 // MaxWait, or when the wait would end after the deadline (left < 0: none).
 // Transport and Retry share it, so both keep the same rules.
-func (p Policy) plan(n int, retryAfter, hold, left time.Duration, random func() float64) wait {
+func (p Policy) plan(n int, retryAfter, hold, left time.Duration, random func() float64) decision {
 	switch {
 	case p.MaxRetries < 0 || n > p.MaxRetries:
-		return wait{reason: GiveUpRetriesSpent}
+		return decision{reason: GiveUpRetriesSpent}
 	case retryAfter > p.MaxWait || hold > p.MaxWait:
-		return wait{reason: GiveUpRetryAfterTooLong}
+		return decision{reason: GiveUpRetryAfterTooLong}
 	}
-	w := wait{d: p.jittered(n, random), reason: ReasonSchedule}
+	w := decision{d: p.jittered(n, random), reason: ReasonSchedule}
 	if retryAfter > w.d {
-		w = wait{d: retryAfter, reason: ReasonRetryAfter}
+		w = decision{d: retryAfter, reason: ReasonRetryAfter}
 	}
 	if hold > w.d {
-		w = wait{d: hold, reason: ReasonHostRetryAfter}
+		w = decision{d: hold, reason: ReasonHostRetryAfter}
 	}
 	if left >= 0 && left < w.d {
-		return wait{reason: GiveUpDeadline}
+		return decision{reason: GiveUpDeadline}
 	}
 	return w
 }

@@ -134,7 +134,7 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 		}
 		if err != nil || w.reason.GiveUp() {
 			closeBody(next)
-			x.report(&o, attempt, cmpWait(w, err))
+			x.report(&o, attempt, giveUpOf(w, err))
 			if err != nil {
 				return nil, err
 			}
@@ -144,10 +144,10 @@ func (t *Transport) RoundTrip(req *http.Request) (*http.Response, error) {
 	}
 }
 
-// cmpWait is the give-up a failed wait reports: the context's, or w's.
-func cmpWait(w wait, err error) wait {
+// giveUpOf is the give-up a failed wait reports: the context's, or w's.
+func giveUpOf(w decision, err error) decision {
 	if err != nil {
-		return wait{reason: GiveUpContext}
+		return decision{reason: GiveUpContext}
 	}
 	return w
 }
@@ -158,25 +158,25 @@ func cmpWait(w wait, err error) wait {
 // waits at most MaxWait in all; a hold that would take it past that, or
 // past the deadline, is a give-up (which is reported). A clock that a wait
 // does not move (a test's) ends the loop.
-func (x *exchange) holdBack() (wait, error) {
+func (x *exchange) holdBack() (decision, error) {
 	var waited time.Duration
 	for {
 		now := x.t.now()
 		held := x.held(now)
 		switch left := untilDeadline(x.ctx, time.Now()); {
 		case held <= 0:
-			return wait{}, nil
+			return decision{}, nil
 		case waited+held > x.policy.MaxWait:
-			return wait{reason: GiveUpRetryAfterTooLong}, nil
+			return decision{reason: GiveUpRetryAfterTooLong}, nil
 		case left >= 0 && left < held:
-			return wait{reason: GiveUpDeadline}, nil
+			return decision{reason: GiveUpDeadline}, nil
 		}
 		if err := x.t.wait(x.ctx, held); err != nil {
-			return wait{}, err
+			return decision{}, err
 		}
 		waited += held
 		if !x.t.now().After(now) {
-			return wait{}, nil
+			return decision{}, nil
 		}
 	}
 }
@@ -217,7 +217,9 @@ func (t *Transport) begin(req *http.Request) exchange {
 		replayable: req.Body == nil || req.Body == http.NoBody || req.GetBody != nil,
 		idempotent: isIdempotent(req),
 	}
-	t.hosts.with(x.host, t.now(), x.budget.Window, countFirst)
+	if x.budget.Ratio >= 0 { // with no limit there is nothing to count
+		t.hosts.with(x.host, t.now(), x.budget.Window, countFirst)
+	}
 	return x
 }
 
@@ -264,18 +266,18 @@ func (x *exchange) try(req *http.Request) outcome {
 
 // judge decides what to do after a failed attempt: wait and resend, or
 // give up, and why.
-func (x *exchange) judge(o *outcome) wait {
+func (x *exchange) judge(o *outcome) decision {
 	switch {
 	case x.ctx.Err() != nil:
-		return wait{reason: GiveUpContext}
+		return decision{reason: GiveUpContext}
 	case o.class == Reauthenticate && x.t.Refresh != nil && o.e != nil:
 		return x.judgeRefresh(o)
 	case o.class != Backoff:
-		return wait{reason: GiveUpNotResendable}
+		return decision{reason: GiveUpNotResendable}
 	case !x.idempotent && !o.dialFailed:
-		return wait{reason: GiveUpNotIdempotent}
+		return decision{reason: GiveUpNotIdempotent}
 	case !x.replayable:
-		return wait{reason: GiveUpBodyNotReplayable}
+		return decision{reason: GiveUpBodyNotReplayable}
 	}
 	x.retries++
 	var retryAfter time.Duration
@@ -287,7 +289,7 @@ func (x *exchange) judge(o *outcome) wait {
 	left := untilDeadline(x.ctx, time.Now())
 	w := x.policy.plan(x.retries, retryAfter, x.held(now), left, x.t.random)
 	if !w.reason.GiveUp() && !x.spend(now) {
-		return wait{reason: GiveUpBudget}
+		return decision{reason: GiveUpBudget}
 	}
 	return w
 }
@@ -295,26 +297,26 @@ func (x *exchange) judge(o *outcome) wait {
 // judgeRefresh decides on a Reauthenticate outcome when Refresh is set:
 // renew and resend at once, once. Only a 401 proves the server did nothing
 // with the request, so only then may a non-idempotent one go again.
-func (x *exchange) judgeRefresh(o *outcome) wait {
+func (x *exchange) judgeRefresh(o *outcome) decision {
 	switch {
 	case x.refreshed:
-		return wait{reason: GiveUpRetriesSpent}
+		return decision{reason: GiveUpRetriesSpent}
 	case !x.idempotent && o.status() != http.StatusUnauthorized:
-		return wait{reason: GiveUpNotIdempotent}
+		return decision{reason: GiveUpNotIdempotent}
 	case !x.replayable:
-		return wait{reason: GiveUpBodyNotReplayable}
+		return decision{reason: GiveUpBodyNotReplayable}
 	}
-	return wait{reason: ReasonRefresh}
+	return decision{reason: ReasonRefresh}
 }
 
 // prepare builds the next attempt's request: a fresh body, the attempt
 // count, and for a refresh the renewed credentials. When it cannot, the
 // wait becomes a give-up; a Refresh that fails becomes the outcome's error.
-func (x *exchange) prepare(cur *http.Request, o *outcome, w wait,
-	attempt int) (*http.Request, wait) {
+func (x *exchange) prepare(cur *http.Request, o *outcome, w decision,
+	attempt int) (*http.Request, decision) {
 	next, err := resendable(x.req, cur, attempt)
 	if err != nil {
-		return nil, wait{reason: GiveUpBodyNotReplayable}
+		return nil, decision{reason: GiveUpBodyNotReplayable}
 	}
 	if w.reason != ReasonRefresh {
 		return next, w
@@ -327,7 +329,7 @@ func (x *exchange) prepare(cur *http.Request, o *outcome, w wait,
 		o.discard()
 		*o = outcome{resp: o.resp, err: fmt.Errorf("apierr: refreshing credentials: %w", err),
 			e: o.e, class: o.class, discarded: true}
-		return nil, wait{reason: GiveUpRefreshFailed}
+		return nil, decision{reason: GiveUpRefreshFailed}
 	}
 	return clone, w
 }
@@ -391,7 +393,7 @@ func (x *exchange) spend(now time.Time) bool {
 }
 
 // report tells OnRetry of a decision.
-func (x *exchange) report(o *outcome, attempt int, w wait) {
+func (x *exchange) report(o *outcome, attempt int, w decision) {
 	if x.t.OnRetry == nil {
 		return
 	}
