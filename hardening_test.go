@@ -596,10 +596,23 @@ func TestPeekStopsWithTheAttempt(t *testing.T) {
 	never := func(time.Duration) (<-chan time.Time, func() bool) { return nil, func() bool { return true } }
 	tr := &Transport{Base: base, grace: never}
 	req, _ := http.NewRequestWithContext(ctx, "GET", "http://api.test/", nil)
-	resp, err := tr.RoundTrip(req)
-	require.NoError(t, err, "the last response, as when any exchange gives up")
-	require.NotNil(t, resp)
-	_ = resp.Body.Close()
+	type result struct {
+		resp *http.Response
+		err  error
+	}
+	done := make(chan result, 1)
+	go func() {
+		resp, err := tr.RoundTrip(req)
+		done <- result{resp, err}
+	}()
+	select {
+	case r := <-done:
+		require.NoError(t, r.err, "the last response, as when any exchange gives up")
+		require.NotNil(t, r.resp)
+		_ = r.resp.Body.Close()
+	case <-time.After(10 * time.Second): // a bound on a failure, not a wait: it returns at once
+		t.Fatal("RoundTrip is still held by a body that never arrives")
+	}
 }
 
 // A dial that times out (a blackholed host) is resent, even a POST: the
